@@ -1,0 +1,48 @@
+# Trama: comandos del proyecto. Ver README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.instalado
+
+.PHONY: install run serve test lint format lock check bench clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: instala, migra, carga el contenido del estudio y sirve en http://127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_initial_data --demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: instala y corre toda la suite (SQLite por defecto; DATABASE_URL para PostgreSQL)
+test: install
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## make lock: regenera requirements.txt desde requirements.in en un entorno limpio
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.in
+	.venv-lock/bin/pip freeze > requirements.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

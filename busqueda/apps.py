@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class BusquedaConfig(AppConfig):
+    name = "busqueda"
+    verbose_name = "Búsqueda"
+    default_auto_field = "django.db.models.BigAutoField"

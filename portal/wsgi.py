@@ -1,0 +1,9 @@
+"""Punto de entrada WSGI. Por defecto usa la configuración de producción."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
+
+application = get_wsgi_application()

@@ -1,0 +1,37 @@
+"""Fixtures compartidas. Las fábricas son funciones pequeñas, sin librerías."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from portal.paginas_base import cargar_base
+from portal.permisos import COORDINADORES, EDITORES
+
+
+@pytest.fixture
+def inicio(db):
+    """Sitio base: inicio y páginas del marco publicados."""
+    return cargar_base()
+
+
+@pytest.fixture
+def crear_usuario(db):
+    def _crear(username="usuaria", grupo=None, password="clave-de-prueba-123", **extra):
+        user = get_user_model().objects.create_user(
+            username=username, password=password, email=f"{username}@ejemplo.cl", **extra
+        )
+        if grupo:
+            user.groups.add(Group.objects.get(name=grupo))
+        return user
+
+    return _crear
+
+
+@pytest.fixture
+def editora(crear_usuario):
+    return crear_usuario("editora", grupo=EDITORES)
+
+
+@pytest.fixture
+def coordinadora(crear_usuario):
+    return crear_usuario("coordinadora", grupo=COORDINADORES)
