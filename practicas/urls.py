@@ -1,2 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "practicas"
-urlpatterns = []
+urlpatterns = [
+    path("practicas/publicar/", views.publicar, name="publicar"),
+    path("practicas/mis-practicas/", views.mis_practicas, name="mis_practicas"),
+    path("practicas/mis-practicas/<int:pk>/editar/", views.editar, name="editar"),
+]

@@ -1,0 +1,438 @@
+"""Redes y prácticas publicadas por ellas.
+
+Una `Red` es un snippet que mantiene la DEP (con sus coordinadores). Cada
+`PracticaPage` vive bajo `/practicas/` y la escribe un coordinador desde el
+formulario público; se publica solo cuando un editor DEP la aprueba en el
+flujo de moderación de Wagtail "Revisión DEP" (ver `flujo.py`)."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.shortcuts import render
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
+from wagtail.search import index
+
+from portal.models import Caracteristica, Foco, NivelEducativo, Principio
+
+
+class Red(index.Indexed, models.Model):
+    """Red educativa que publica prácticas. La DEP la registra y asigna sus
+    coordinadores; un usuario puede coordinar varias redes."""
+
+    nombre = models.CharField("nombre", max_length=200)
+    slug = models.SlugField("slug", max_length=120, unique=True)
+    tipo = models.ForeignKey(
+        "portal.TipoRed",
+        verbose_name="tipo de red",
+        on_delete=models.PROTECT,
+        related_name="redes",
+    )
+    slep = models.ForeignKey(
+        "portal.Slep", verbose_name="SLEP", on_delete=models.PROTECT, related_name="redes"
+    )
+    comunas = models.ManyToManyField(
+        "portal.Comuna", verbose_name="comunas", blank=True, related_name="redes"
+    )
+    numero_establecimientos = models.PositiveSmallIntegerField(
+        "número de establecimientos", null=True, blank=True
+    )
+    niveles = models.ManyToManyField(
+        "portal.NivelEducativo",
+        verbose_name="niveles de los establecimientos",
+        blank=True,
+        related_name="redes",
+    )
+    proposito = models.TextField("propósito", blank=True)
+    coordinadores = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="coordinadores",
+        blank=True,
+        related_name="redes_coordinadas",
+        help_text="Usuarios del grupo «Coordinadores de red» que publican las prácticas de esta red.",
+    )
+
+    panels = [
+        FieldPanel("nombre"),
+        FieldPanel("slug"),
+        FieldPanel("tipo"),
+        FieldPanel("slep"),
+        FieldPanel("comunas"),
+        FieldPanel("numero_establecimientos"),
+        FieldPanel("niveles"),
+        FieldPanel("proposito"),
+        FieldPanel("coordinadores"),
+    ]
+    search_fields = [index.SearchField("nombre"), index.AutocompleteField("nombre")]
+
+    class Meta:
+        ordering = ["slep__orden", "nombre"]
+        verbose_name = "red"
+        verbose_name_plural = "redes"
+
+    def __str__(self):
+        return self.nombre
+
+
+class PracticasIndexPage(Page):
+    """/practicas/: listado público con filtros."""
+
+    introduccion = RichTextField("introducción", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduccion")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["practicas.PracticaPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "índice de prácticas"
+
+    def get_context(self, request, *args, **kwargs):
+        from .listado import contexto_listado
+
+        contexto = super().get_context(request, *args, **kwargs)
+        contexto.update(contexto_listado(request, self))
+        return contexto
+
+
+class PracticaEtiqueta(TaggedItemBase):
+    content_object = ParentalKey(
+        "practicas.PracticaPage", on_delete=models.CASCADE, related_name="etiquetas_items"
+    )
+
+
+class PracticaPage(RoutablePageMixin, Page):
+    """Una práctica contada por la red que la hizo."""
+
+    DESCRITA = "descrita"
+    RESULTADOS = "resultados"
+    EVALUADA = "evaluada"
+    NIVELES_EVIDENCIA = [
+        (DESCRITA, "Experiencia descrita"),
+        (RESULTADOS, "Con resultados observados"),
+        (EVALUADA, "Evaluada"),
+    ]
+    # Se muestran al usuario en el formulario, en la ficha y en el listado.
+    EXPLICACION_EVIDENCIA = {
+        DESCRITA: (
+            "La red cuenta qué hizo y cómo lo hizo. Todavía no reporta resultados observados."
+        ),
+        RESULTADOS: (
+            "Además de describirla, la red reporta cambios que observó (en prácticas, "
+            "aprendizajes o gestión), con algún registro que los respalda."
+        ),
+        EVALUADA: (
+            "La práctica fue evaluada de manera sistemática (con instrumentos, línea base o "
+            "una evaluación externa) y se comparten sus resultados."
+        ),
+    }
+
+    red = models.ForeignKey(
+        Red, verbose_name="red", on_delete=models.PROTECT, related_name="practicas"
+    )
+    resumen = models.TextField("resumen", max_length=600, blank=True)
+    desafio = RichTextField(
+        "desafío que aborda", features=["bold", "italic", "ol", "ul", "link"], blank=True
+    )
+    pasos = StreamField(
+        [("paso", blocks.TextBlock(label="paso"))],
+        verbose_name="qué hicieron (pasos)",
+        blank=True,
+    )
+    participantes = models.TextField("quiénes participaron (roles)", blank=True)
+    niveles = ParentalManyToManyField(
+        NivelEducativo, verbose_name="niveles educativos", blank=True, related_name="practicas"
+    )
+    duracion = models.CharField("duración o periodicidad", max_length=200, blank=True)
+    resultados = RichTextField(
+        "resultados y evidencias", features=["bold", "italic", "ol", "ul", "link"], blank=True
+    )
+    nivel_evidencia = models.CharField(
+        "nivel de evidencia", max_length=20, choices=NIVELES_EVIDENCIA, default=DESCRITA
+    )
+    vinculo_pme_pel = models.TextField("vínculo con el PME o el PEL", blank=True)
+    focos = ParentalManyToManyField(
+        Foco, verbose_name="focos de acción", blank=True, related_name="practicas"
+    )
+    principios = ParentalManyToManyField(
+        Principio, verbose_name="principios orientadores", blank=True, related_name="practicas"
+    )
+    caracteristicas = ParentalManyToManyField(
+        Caracteristica,
+        verbose_name="características de redes efectivas",
+        blank=True,
+        related_name="practicas",
+    )
+    etiquetas = ClusterTaggableManager("etiquetas libres", through=PracticaEtiqueta, blank=True)
+    es_ejemplo = models.BooleanField(
+        "es ejemplo",
+        default=False,
+        help_text="Contenido de demostración: se muestra con la marca «Ejemplo».",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("red"),
+        FieldPanel("resumen"),
+        FieldPanel("desafio"),
+        FieldPanel("pasos"),
+        FieldPanel("participantes"),
+        FieldPanel("niveles"),
+        FieldPanel("duracion"),
+        FieldPanel("resultados"),
+        FieldPanel("nivel_evidencia"),
+        FieldPanel("vinculo_pme_pel"),
+        InlinePanel("recursos", label="recursos descargables"),
+        InlinePanel("imagenes", label="imágenes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("focos"),
+                FieldPanel("principios"),
+                FieldPanel("caracteristicas"),
+                FieldPanel("etiquetas"),
+            ],
+            heading="Clasificación",
+        ),
+        FieldPanel("es_ejemplo"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("resumen"),
+        index.SearchField("desafio"),
+        index.SearchField("resultados"),
+        index.SearchField("participantes"),
+        index.FilterField("nivel_evidencia"),
+        index.FilterField("es_ejemplo"),
+        index.RelatedFields("red", [index.SearchField("nombre")]),
+    ]
+    parent_page_types = ["practicas.PracticasIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "práctica"
+        verbose_name_plural = "prácticas"
+
+    @property
+    def explicacion_evidencia(self):
+        return self.EXPLICACION_EVIDENCIA.get(self.nivel_evidencia, "")
+
+    @cached_property
+    def dimensiones(self):
+        vistas = {}
+        for caracteristica in self.caracteristicas.all():
+            vistas.setdefault(caracteristica.dimension_id, caracteristica.dimension)
+        return sorted(vistas.values(), key=lambda d: (d.orden, d.nombre))
+
+    def relacionadas(self, limite=3):
+        """Prácticas publicadas que comparten foco o característica, las más parecidas primero."""
+        focos = [f.pk for f in self.focos.all()]
+        caracteristicas = [c.pk for c in self.caracteristicas.all()]
+        candidatas = (
+            PracticaPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(models.Q(focos__in=focos) | models.Q(caracteristicas__in=caracteristicas))
+            .annotate(coincidencias=models.Count("pk"))
+            .order_by("-coincidencias", "-first_published_at")
+            .select_related("red")
+        )
+        return list(candidatas[:limite])
+
+    def get_context(self, request, *args, **kwargs):
+        contexto = super().get_context(request, *args, **kwargs)
+        self.red = Red.objects.select_related("tipo", "slep").get(pk=self.red_id)
+        contexto["indice_url"] = self.get_parent().url
+        contexto["relacionadas"] = self.relacionadas()
+        contexto["recursos"] = list(self.recursos.select_related("documento"))
+        contexto["imagenes"] = list(self.imagenes.select_related("imagen"))
+        return contexto
+
+    @path("")
+    def ficha(self, request):
+        return self.render(request)
+
+    @path("imprimir/")
+    def imprimir(self, request):
+        contexto = self.get_context(request)
+        return render(request, "practicas/practica_imprimir.html", contexto)
+
+    def texto_cuerpo(self):
+        partes = [
+            strip_tags(self.desafio),
+            "\n".join(str(b.value) for b in self.pasos),
+            self.participantes,
+            self.duracion,
+            strip_tags(self.resultados),
+            self.vinculo_pme_pel,
+        ]
+        return "\n".join(p for p in partes if p)
+
+    def datos_busqueda(self):
+        """Contrato con `busqueda` (ver notas comunes): texto plano y facetas."""
+        red = self.red
+        focos = list(self.focos.all())
+        principios = list(self.principios.all())
+        caracteristicas = list(self.caracteristicas.select_related("dimension"))
+        niveles = list(self.niveles.all())
+        etiquetas = list(self.etiquetas.all())
+        comunas = list(red.comunas.all())
+        dimensiones = {c.dimension.slug: c.dimension for c in caracteristicas}
+        nombres = (
+            [t.nombre for t in focos + principios + caracteristicas + niveles]
+            + [d.nombre for d in dimensiones.values()]
+            + [red.nombre, str(red.slep), red.slep.nombre, red.tipo.nombre, "Chile"]
+            + [c.nombre for c in comunas]
+            + [e.name for e in etiquetas]
+        )
+        return {
+            "tipo": "practica",
+            "titulo": self.title,
+            "resumen": self.resumen,
+            "cuerpo": self.texto_cuerpo(),
+            "etiquetas": " · ".join(nombres),
+            "fecha": self.last_published_at or self.first_published_at,
+            "facetas": {
+                "foco": [(f.slug, f.nombre) for f in focos],
+                "principio": [(p.slug, p.nombre) for p in principios],
+                "caracteristica": [(c.slug, c.nombre) for c in caracteristicas],
+                "dimension": [(d.slug, d.nombre) for d in dimensiones.values()],
+                "ambito": [("chile", "Chile")],
+                "pais": [("chile", "Chile")],
+                "slep": [(red.slep.slug, str(red.slep))],
+                "tipo_red": [(red.tipo.slug, red.tipo.nombre)],
+                "nivel": [(n.slug, n.nombre) for n in niveles],
+                "evidencia": [(self.nivel_evidencia, self.get_nivel_evidencia_display())],
+                "etiqueta": [(e.slug, e.name) for e in etiquetas],
+            },
+        }
+
+
+class PracticaRecurso(Orderable):
+    page = ParentalKey(PracticaPage, on_delete=models.CASCADE, related_name="recursos")
+    documento = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="documento", on_delete=models.CASCADE, related_name="+"
+    )
+    titulo = models.CharField("título visible", max_length=200, blank=True)
+
+    panels = [FieldPanel("documento"), FieldPanel("titulo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "recurso descargable"
+        verbose_name_plural = "recursos descargables"
+
+    @property
+    def titulo_visible(self):
+        return self.titulo or self.documento.title
+
+
+class PracticaImagen(Orderable):
+    page = ParentalKey(PracticaPage, on_delete=models.CASCADE, related_name="imagenes")
+    imagen = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="imagen", on_delete=models.CASCADE, related_name="+"
+    )
+    pie = models.CharField(
+        "pie de imagen", max_length=250, blank=True, help_text="Describe la imagen (accesibilidad)."
+    )
+
+    panels = [FieldPanel("imagen"), FieldPanel("pie")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "imagen"
+        verbose_name_plural = "imágenes"
+
+
+class RevisionDepTask(AbstractGroupApprovalTask):
+    """Tarea de aprobación por grupo con una acción más: «Rechazar».
+
+    Wagtail trae «Aprobar» y «Solicitar cambios» (esta última deja el flujo en
+    «necesita cambios» y el autor puede corregir y reenviar). El issue pide
+    además rechazar: se implementa como «solicitar cambios» + cancelar el flujo,
+    así el historial de Wagtail queda completo (tarea rechazada, flujo
+    cancelado) y no hace falta un campo de estado propio; `estado_practica`
+    lo reconoce y el formulario público ya no permite reenviarla."""
+
+    ACCION_RECHAZAR = "rechazar"
+
+    class Meta:
+        verbose_name = "Revisión DEP (aprobar, pedir cambios o rechazar)"
+        verbose_name_plural = "Revisiones DEP"
+
+    def get_actions(self, obj, user):
+        acciones = super().get_actions(obj, user)
+        if acciones:
+            acciones = acciones + [(self.ACCION_RECHAZAR, "Rechazar (definitivo)", True)]
+        return acciones
+
+    def get_form_for_action(self, action):
+        if action == self.ACCION_RECHAZAR:
+            # Import diferido: el módulo de formularios del admin carga modelos.
+            from wagtail.admin.forms.workflows import TaskStateCommentForm
+
+            class ComentarioObligatorioForm(TaskStateCommentForm):
+                """Rechazar exige explicar por qué: la red recibe el motivo."""
+
+                def __init__(self, *args, **kwargs):
+                    super().__init__(*args, **kwargs)
+                    self.fields["comment"].required = True
+                    self.fields["comment"].label = "Motivo del rechazo (lo recibe la red)"
+
+            return ComentarioObligatorioForm
+        return super().get_form_for_action(action)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name != self.ACCION_RECHAZAR:
+            return super().on_action(task_state, user, action_name, **kwargs)
+        if not self.get_actions(task_state.workflow_state.content_object, user):
+            raise PermissionDenied
+        # `reject` deja el flujo en «necesita cambios»; la señal de rechazo
+        # definitivo se envía antes de cancelar para que el correo lleve el motivo.
+        task_state.reject(user=user, comment=kwargs.get("comment", ""))
+        estado = WorkflowState.objects.get(pk=task_state.workflow_state_id)
+        estado.cancel(user=user)
+        from .correos import notificar_rechazo
+
+        notificar_rechazo(estado, user)
+        return None
+
+
+# Estados visibles para el coordinador en «Mis prácticas».
+BORRADOR = "borrador"
+EN_REVISION = "en_revision"
+CAMBIOS = "cambios"
+RECHAZADA = "rechazada"
+PUBLICADA = "publicada"
+ETIQUETAS_ESTADO = {
+    BORRADOR: "Borrador",
+    EN_REVISION: "En revisión",
+    CAMBIOS: "Con cambios solicitados",
+    RECHAZADA: "Rechazada",
+    PUBLICADA: "Publicada",
+}
+
+
+def estado_practica(pagina, estado_flujo=None):
+    """(código, comentario) del estado de una práctica para su red.
+
+    `estado_flujo` es el último WorkflowState de la página (o None)."""
+    if estado_flujo is not None:
+        tarea = estado_flujo.current_task_state
+        if estado_flujo.status == WorkflowState.STATUS_IN_PROGRESS:
+            return EN_REVISION, ""
+        if estado_flujo.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return CAMBIOS, tarea.comment if tarea else ""
+        if (
+            estado_flujo.status == WorkflowState.STATUS_CANCELLED
+            and tarea is not None
+            and tarea.status == TaskState.STATUS_REJECTED
+        ):
+            return RECHAZADA, tarea.comment
+    if pagina.live and not pagina.has_unpublished_changes:
+        return PUBLICADA, ""
+    return BORRADOR, ""

@@ -1,0 +1,142 @@
+"""Entrada del formulario público: texto enriquecido saneado y documentos
+cuyo contenido corresponde a su extensión.
+
+Por qué propio: el admin de Wagtail sanea el texto enriquecido con Draftail y
+su conversor; el formulario público no usa Draftail, así que limpiamos con
+nh3 (lista blanca) antes de guardar en un RichTextField. Wagtail valida la
+extensión y el peso de los documentos, pero no su contenido."""
+
+import re
+import zipfile
+from pathlib import Path
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import escape
+
+ETIQUETAS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
+ATRIBUTOS = {"a": {"href"}}
+ESQUEMAS = {"http", "https", "mailto"}
+_BLOQUE = re.compile(r"^\s*<(ul|ol|p)[\s>]", re.IGNORECASE)
+
+
+def limpiar_html(texto):
+    """HTML permitido (negritas, cursivas, listas, enlaces http/https/mailto)."""
+    return nh3.clean(
+        texto or "",
+        tags=ETIQUETAS,
+        attributes=ATRIBUTOS,
+        url_schemes=ESQUEMAS,
+        link_rel=None,
+        strip_comments=True,
+    ).strip()
+
+
+def texto_a_html(texto):
+    """Texto del formulario (párrafos separados por una línea en blanco; se
+    admite HTML simple) a HTML limpio para un RichTextField."""
+    texto = (texto or "").replace("\r\n", "\n").strip()
+    if not texto:
+        return ""
+    parrafos = []
+    for bloque in re.split(r"\n\s*\n", texto):
+        limpio = limpiar_html(bloque)
+        if not limpio:
+            continue
+        if _BLOQUE.match(limpio):
+            parrafos.append(limpio)
+        else:
+            parrafos.append("<p>" + limpio.replace("\n", "<br>") + "</p>")
+    return "".join(parrafos)
+
+
+def html_a_texto(html):
+    """Inverso aproximado de `texto_a_html`, para volver a editar."""
+    if not html:
+        return ""
+    texto = re.sub(r"</p>\s*<p[^>]*>", "\n\n", html)
+    texto = re.sub(r"</?p[^>]*>", "", texto)
+    texto = re.sub(r"<br\s*/?>", "\n", texto)
+    texto = re.sub(r"\s*(<(?:ul|ol)[^>]*>)", r"\n\n\1", texto)
+    texto = re.sub(r"(</(?:ul|ol)>)\s*", r"\1\n\n", texto)
+    return texto.strip()
+
+
+def texto_plano_seguro(texto):
+    """Para campos de texto plano: quita cualquier etiqueta."""
+    return nh3.clean(texto or "", tags=set()).strip()
+
+
+# Firmas de contenido por extensión (WAGTAILDOCS_EXTENSIONS).
+_ZIP_OOXML = {"docx", "pptx", "xlsx"}
+_ZIP_ODF = {"odt", "odp", "ods"}
+_TEXTO = {"csv", "txt"}
+
+
+def _es_texto(cabeza):
+    if b"\x00" in cabeza:
+        return False
+    try:
+        cabeza.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # Puede cortar un carácter multibyte al final del trozo leído.
+        if error.start < len(cabeza) - 4:
+            try:
+                cabeza.decode("latin-1")
+            except UnicodeDecodeError:
+                return False
+            return all(b >= 9 for b in cabeza)
+    return True
+
+
+def validar_documento(archivo):
+    """Extensión permitida, tamaño máximo y contenido acorde. Mensajes en español."""
+    extension = Path(archivo.name).suffix.lower().lstrip(".")
+    permitidas = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or []
+    if extension not in permitidas:
+        raise ValidationError(
+            "Tipo de archivo no permitido (.%(ext)s). Suba uno de estos formatos: %(lista)s.",
+            params={"ext": extension or "sin extensión", "lista": ", ".join(permitidas)},
+        )
+    maximo = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    if maximo and archivo.size > maximo:
+        raise ValidationError(
+            "El archivo pesa %(peso)s; el máximo es %(max)s.",
+            params={"peso": filesizeformat(archivo.size), "max": filesizeformat(maximo)},
+        )
+    if archivo.size == 0:
+        raise ValidationError("El archivo está vacío.")
+    archivo.seek(0)
+    cabeza = archivo.read(4096)
+    archivo.seek(0)
+    valido = True
+    if extension == "pdf":
+        valido = cabeza.startswith(b"%PDF-")
+    elif extension in _ZIP_OOXML | _ZIP_ODF:
+        valido = cabeza.startswith(b"PK\x03\x04") and _zip_acorde(archivo, extension)
+        archivo.seek(0)
+    elif extension in _TEXTO:
+        valido = _es_texto(cabeza)
+    if not valido:
+        raise ValidationError(
+            "El contenido del archivo no corresponde a un .%(ext)s (¿cambió la extensión?). "
+            "Súbalo en su formato original.",
+            params={"ext": extension},
+        )
+
+
+def _zip_acorde(archivo, extension):
+    try:
+        with zipfile.ZipFile(archivo) as comprimido:
+            nombres = set(comprimido.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+    if extension in _ZIP_OOXML:
+        return "[Content_Types].xml" in nombres
+    return "mimetype" in nombres
+
+
+def escapar(texto):
+    return escape(texto or "")

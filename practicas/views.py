@@ -1,0 +1,195 @@
+"""Vistas del formulario público y de «Mis prácticas» (fuera del admin).
+
+Permisos: un usuario solo ve y edita prácticas de las redes que coordina
+(`Red.coordinadores`); cualquier otra da 404, también por URL directa."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from . import flujo
+from .forms import ENVIAR, GUARDAR, PracticaForm, SubidaForm
+from .models import (
+    CAMBIOS,
+    EN_REVISION,
+    ETIQUETAS_ESTADO,
+    RECHAZADA,
+    PracticaPage,
+    PracticasIndexPage,
+    Red,
+    estado_practica,
+)
+from .saneo import html_a_texto
+
+
+def _practicas_de(user):
+    return PracticaPage.objects.filter(red__coordinadores=user).distinct()
+
+
+def _indice():
+    indice = PracticasIndexPage.objects.first()
+    if indice is None:
+        raise Http404("Aún no existe la sección de prácticas.")
+    return indice
+
+
+def _sin_red(request):
+    return render(request, "practicas/sin_red.html", status=403)
+
+
+def _iniciales(pagina):
+    """Valores del formulario a partir de la última revisión de la práctica."""
+    borrador = pagina.get_latest_revision_as_object()
+    return {
+        "red": pagina.red_id,
+        "titulo": borrador.title,
+        "resumen": borrador.resumen,
+        "desafio": html_a_texto(borrador.desafio),
+        "pasos": "\n".join(str(bloque.value) for bloque in borrador.pasos),
+        "participantes": borrador.participantes,
+        "niveles": [n.pk for n in borrador.niveles.all()],
+        "duracion": borrador.duracion,
+        "resultados": html_a_texto(borrador.resultados),
+        "nivel_evidencia": borrador.nivel_evidencia,
+        "vinculo_pme_pel": borrador.vinculo_pme_pel,
+        "focos": [f.pk for f in borrador.focos.all()],
+        "principios": [p.pk for p in borrador.principios.all()],
+        "caracteristicas": [c.pk for c in borrador.caracteristicas.all()],
+        "etiquetas": ", ".join(t.name for t in borrador.etiquetas.all()),
+        "imagenes_subidas": [i.imagen_id for i in borrador.imagenes.all()],
+        "documentos_subidos": [r.documento_id for r in borrador.recursos.all()],
+        "revision_base": pagina.latest_revision_id,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publicar(request):
+    if not Red.objects.filter(coordinadores=request.user).exists():
+        return _sin_red(request)
+    return _formulario(request, pagina=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def editar(request, pk):
+    pagina = get_object_or_404(_practicas_de(request.user), pk=pk)
+    estado, _ = estado_practica(pagina, flujo.ultimo_estado(pagina))
+    if estado == EN_REVISION:
+        messages.warning(
+            request,
+            f"«{pagina.draft_title}» está en revisión en la DEP: podrá editarla cuando "
+            "decidan (si piden cambios, le llegará un correo).",
+        )
+        return redirect("practicas:mis_practicas")
+    if estado == RECHAZADA:
+        messages.warning(request, f"«{pagina.draft_title}» fue rechazada y no se puede reenviar.")
+        return redirect("practicas:mis_practicas")
+    return _formulario(request, pagina=pagina)
+
+
+def _formulario(request, pagina):
+    indice = _indice()
+    contexto = {"pagina": pagina, "errores_generales": []}
+    if request.method == "GET":
+        form = PracticaForm(
+            user=request.user,
+            pagina=pagina,
+            initial=_iniciales(pagina) if pagina else {},
+        )
+        subida = SubidaForm()
+        return _render(request, form, subida, contexto)
+
+    accion = ENVIAR if ENVIAR in request.POST else GUARDAR
+    subiendo = bool(request.FILES)
+    datos = request.POST.copy()
+    limite = flujo.limite_excedido(request.user, accion == ENVIAR, subiendo)
+    if limite:
+        form = PracticaForm(datos, user=request.user, pagina=pagina, accion=accion)
+        contexto["errores_generales"].append(limite)
+        return _render(request, form, SubidaForm(), contexto, status=429)
+
+    # 1) Archivos nuevos: si son válidos se guardan ya, aunque el resto tenga errores.
+    subida = SubidaForm(request.POST, request.FILES)
+    subida_valida = subida.is_valid()
+    # cleaned_data solo trae los campos válidos: la imagen buena se guarda aunque
+    # el documento falle, y viceversa.
+    imagen, documento = flujo.guardar_subidas(subida, request.user)
+    if imagen is not None:
+        datos.appendlist("imagenes_subidas", str(imagen.pk))
+    if documento is not None:
+        datos.appendlist("documentos_subidos", str(documento.pk))
+
+    # 2) El resto del formulario.
+    form = PracticaForm(datos, user=request.user, pagina=pagina, accion=accion)
+    if not (form.is_valid() and subida_valida):
+        if subida_valida:
+            subida = SubidaForm()  # los archivos ya quedaron guardados y listados
+        return _render(request, form, subida, contexto, status=400)
+    try:
+        pagina = flujo.guardar_practica(
+            form, request.user, indice, pagina=pagina, enviar=accion == ENVIAR
+        )
+    except flujo.EdicionConcurrente:
+        contexto["concurrente"] = True
+        contexto["errores_generales"].append(
+            "Esta práctica cambió desde que abrió el formulario (otra persona de su red, "
+            "o usted en otra pestaña, guardó una versión más nueva). No guardamos sus cambios "
+            "para no pisar los de otra persona: copie lo que necesite y vuelva a abrir la "
+            "práctica para editar la versión actual."
+        )
+        return _render(request, form, SubidaForm(), contexto, status=409)
+    if accion == ENVIAR:
+        messages.success(
+            request,
+            f"Enviamos «{pagina.title}» a revisión de la DEP. Le avisaremos por correo "
+            "cuando decidan.",
+        )
+        return redirect("practicas:mis_practicas")
+    messages.success(request, f"Guardamos el borrador de «{pagina.title}».")
+    return redirect("practicas:editar", pk=pagina.pk)
+
+
+def _render(request, form, subida, contexto, status=200):
+    contexto.update(
+        {
+            "form": form,
+            "subida": subida,
+            "explicacion_evidencia": PracticaPage.EXPLICACION_EVIDENCIA,
+            "hay_errores": bool(form.errors or subida.errors or contexto["errores_generales"]),
+        }
+    )
+    if contexto["pagina"] is not None:
+        contexto["accion_url"] = reverse("practicas:editar", args=[contexto["pagina"].pk])
+    else:
+        contexto["accion_url"] = reverse("practicas:publicar")
+    return render(request, "practicas/formulario.html", contexto, status=status)
+
+
+@login_required
+def mis_practicas(request):
+    redes = list(Red.objects.filter(coordinadores=request.user).select_related("slep", "tipo"))
+    if not redes:
+        return _sin_red(request)
+    paginas = list(
+        _practicas_de(request.user)
+        .select_related("red")
+        .order_by("-latest_revision_created_at", "-pk")
+    )
+    filas = []
+    for pagina in paginas:
+        codigo, comentario = estado_practica(pagina, flujo.ultimo_estado(pagina))
+        filas.append(
+            {
+                "pagina": pagina,
+                "estado": codigo,
+                "estado_nombre": ETIQUETAS_ESTADO[codigo],
+                "comentario": comentario,
+                "editable": codigo not in (EN_REVISION, RECHAZADA),
+                "con_cambios": codigo == CAMBIOS,
+            }
+        )
+    return render(request, "practicas/mis_practicas.html", {"redes": redes, "filas": filas})
