@@ -2,9 +2,12 @@
 variables de entorno; ver README.md."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from portal.seguridad import CSP_PUBLICA
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -48,10 +51,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.seguridad.CSPPorZonaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -61,6 +67,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Seguridad (portal/seguridad.py y README, sección Despliegue).
+    "portal.seguridad.LimiteTasaMiddleware",
+    "portal.seguridad.CabecerasDocumentosMiddleware",
+    "axes.middleware.AxesMiddleware",  # debe ir al final
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -104,6 +114,54 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Seguridad (detalle y razones en portal/seguridad.py) ---
+# Content-Security-Policy de django-csp: estricta en el sitio público; el admin
+# relaja solo style-src (CSPPorZonaMiddleware).
+CONTENT_SECURITY_POLICY = CSP_PUBLICA
+
+# Bloqueo tras intentos fallidos de login (django-axes), en /cuenta/entrar/ y en
+# el admin: 5 intentos fallidos de la misma cuenta desde la misma IP bloquean
+# esa combinación 15 minutos (no bloquea a toda una escuela detrás de una IP).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTOS", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.seguridad.respuesta_bloqueo"
+AXES_CLIENT_IP_CALLABLE = "portal.seguridad.ip_cliente_axes"
+
+# Límites de tasa por IP (LimiteTasaMiddleware); gana el primer prefijo que calce.
+TRAMA_LIMITE_TASA_ACTIVO = env_bool("TRAMA_LIMITE_TASA_ACTIVO", True)
+TRAMA_PROXIES_CONFIABLES = int(os.environ.get("TRAMA_PROXIES_CONFIABLES", "0"))
+TRAMA_LIMITES_TASA = [
+    {
+        "nombre": "api-sugerencias",
+        "prefijo": "/api/buscar/sugerencias/",
+        "metodos": ("GET",),
+        "maximo": 120,
+        "ventana": 60,
+        "json": True,
+    },
+    {
+        "nombre": "api-buscar",
+        "prefijo": "/api/buscar/",
+        "metodos": ("GET",),
+        "maximo": 60,
+        "ventana": 60,
+        "json": True,
+    },
+    {
+        "nombre": "publicar-practica",
+        "prefijo": "/practicas/publicar/",
+        "metodos": ("POST",),
+        "maximo": 10,
+        "ventana": 3600,
+    },
 ]
 
 LOGIN_URL = "login"

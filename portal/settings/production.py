@@ -39,3 +39,37 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Detrás de un proxy HTTPS (README, Despliegue): la IP real del cliente es la
+# que agrega ese proxy al final de X-Forwarded-For. Afecta al bloqueo de login y
+# a los límites de tasa.
+TRAMA_PROXIES_CONFIABLES = int(os.environ.get("TRAMA_PROXIES_CONFIABLES", "1"))
+
+# Caché compartida entre los procesos de gunicorn: la necesitan los límites de
+# tasa (un contador por proceso no limitaría nada). CACHE_URL=redis://host:6379/0
+# usa Redis; sin CACHE_URL, una tabla de la base de datos (crear con
+# `manage.py createcachetable`, ya incluido en los pasos de despliegue).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        }
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured(
+        f"CACHE_URL no reconocida: {CACHE_URL!r}. Use redis://host:puerto/n o deje la "
+        "variable vacía para usar la caché en la base de datos."
+    )
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "trama_cache",
+        }
+    }
+
+# Archivos subidos: nunca ejecutables ni legibles por otros usuarios del sistema.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750

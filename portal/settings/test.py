@@ -11,3 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="trama-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="trama-static-"))
 ALLOWED_HOSTS = ["*"]
+# Las defensas que cuentan solicitudes se prueban activándolas en su prueba
+# (tests/test_seguridad.py); apagadas aquí para que la suite no se bloquee a sí
+# misma. AXES además exige `request` en authenticate(), y Client.login() no lo pasa.
+AXES_ENABLED = False
+TRAMA_LIMITE_TASA_ACTIVO = False

@@ -1,0 +1,225 @@
+"""Defensas transversales del sitio: CSP por zona, límites de tasa, cabeceras de
+documentos e IP del cliente detrás del proxy.
+
+Lo que Django, django-csp y django-axes ya hacen se usa tal cual (cabeceras de
+SecurityMiddleware, CSP, bloqueo de login). Aquí queda solo lo que ellos no
+cubren, cada pieza con su razón.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from csp.constants import NONCE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+# --- Content-Security-Policy ---------------------------------------------------------------
+
+# Sitio público: solo recursos propios, sin código ni estilos en línea y sin marcos.
+# Los <script> propios que necesiten ir en línea usan el nonce de django-csp
+# (`{{ request.csp_nonce }}`): el nonce va en script-src solo en las respuestas
+# que lo usan.
+CSP_PUBLICA = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "frame-src": ["'none'"],
+    },
+}
+
+# El admin de Wagtail (y la barra de edición sobre páginas públicas, que carga
+# desde /admin/) usa atributos style= y bloques <style> generados por sus
+# componentes; sin 'unsafe-inline' en style-src el editor de páginas se ve roto.
+# Los scripts siguen restringidos a los propios. La vista previa del admin se
+# muestra en un iframe del mismo origen, por eso frame-src 'self' y
+# frame-ancestors 'self' solo en esta zona. Probado en Chromium real
+# (tests/navegador/).
+CSP_ADMIN_CAMBIOS = {
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+}
+
+PREFIJOS_ADMIN = ("/admin/",)
+
+
+class CSPPorZonaMiddleware(CSPMiddleware):
+    """CSP estricta en el sitio público y algo más laxa (solo estilos) en el admin.
+
+    django-csp permite variar la política por vista con decoradores; las vistas
+    del admin son de Wagtail y no se decoran, así que se decide por prefijo.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        partes = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(PREFIJOS_ADMIN):
+            partes.replace = {**(partes.replace or {}), **CSP_ADMIN_CAMBIOS}
+        return partes
+
+
+# --- Documentos -----------------------------------------------------------------------------
+
+# Wagtail ya sirve los documentos por una vista (WAGTAILDOCS_SERVE_METHOD =
+# "serve_view") con nosniff y "default-src 'none'". Aquí se endurece: sandbox
+# (el documento no corre código ni puede navegar el sitio aunque se abra
+# directo) y descarga forzada salvo PDF.
+CSP_DOCUMENTOS = "default-src 'none'; sandbox; frame-ancestors 'none'"
+TIPOS_EN_LINEA = ("application/pdf",)
+
+
+class CabecerasDocumentosMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        coincidencia = getattr(request, "resolver_match", None)
+        if coincidencia and coincidencia.url_name == "wagtaildocs_serve":
+            response["Content-Security-Policy"] = CSP_DOCUMENTOS
+            response["X-Content-Type-Options"] = "nosniff"
+            response["Cross-Origin-Resource-Policy"] = "same-origin"
+            tipo = response.get("Content-Type", "").split(";")[0].strip().lower()
+            disposicion = response.get("Content-Disposition", "")
+            if tipo not in TIPOS_EN_LINEA and not disposicion.startswith("attachment"):
+                nombre = disposicion.partition(";")[2].strip()
+                response["Content-Disposition"] = "attachment" + (f"; {nombre}" if nombre else "")
+        return response
+
+
+# --- IP del cliente -------------------------------------------------------------------------
+
+
+def ip_cliente(request):
+    """IP del cliente. Detrás de N proxies confiables (TRAMA_PROXIES_CONFIABLES),
+    toma la N-ésima dirección desde la derecha de X-Forwarded-For; así un
+    cliente no puede inventarse otra IP agregando la cabecera él mismo."""
+    proxies = getattr(settings, "TRAMA_PROXIES_CONFIABLES", 0)
+    if proxies:
+        cadena = [
+            ip.strip()
+            for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if ip.strip()
+        ]
+        if len(cadena) >= proxies:
+            return cadena[-proxies]
+    return request.META.get("REMOTE_ADDR", "") or "desconocida"
+
+
+def ip_cliente_axes(request, *args, **kwargs):
+    """Firma que espera AXES_CLIENT_IP_CALLABLE."""
+    return ip_cliente(request)
+
+
+# --- Límites de tasa ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limite:
+    nombre: str
+    prefijo: str
+    metodos: tuple
+    maximo: int
+    ventana: int  # segundos
+    json: bool = False
+
+
+def limites_configurados():
+    return [Limite(**datos) for datos in getattr(settings, "TRAMA_LIMITES_TASA", [])]
+
+
+class LimiteTasaMiddleware:
+    """Límite de solicitudes por IP y ventana fija, guardado en la caché.
+
+    Escrito a mano porque no hay un limitador en las dependencias y el caso es
+    simple: un contador por (límite, IP, ventana). Para que valga entre
+    procesos de gunicorn, producción usa una caché compartida (ver CACHES en
+    portal/settings/production.py). Se activa con TRAMA_LIMITE_TASA_ACTIVO.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limite = self._limite_para(request)
+        if limite is not None:
+            espera = self._contar(request, limite)
+            if espera is not None:
+                return self._respuesta_429(request, limite, espera)
+        return self.get_response(request)
+
+    @staticmethod
+    def _limite_para(request):
+        if not getattr(settings, "TRAMA_LIMITE_TASA_ACTIVO", True):
+            return None
+        for limite in limites_configurados():
+            if request.method in limite.metodos and request.path_info.startswith(limite.prefijo):
+                return limite
+        return None
+
+    def _contar(self, request, limite):
+        """Suma una solicitud; devuelve los segundos que faltan si se pasó del límite."""
+        cache = caches[getattr(settings, "TRAMA_LIMITE_TASA_CACHE", "default")]
+        ahora = int(time.time())
+        ventana = ahora // limite.ventana
+        ip = hashlib.sha256(ip_cliente(request).encode()).hexdigest()[:32]
+        clave = f"trama:tasa:{limite.nombre}:{ip}:{ventana}"
+        if cache.add(clave, 1, timeout=limite.ventana + 1):
+            cuenta = 1
+        else:
+            try:
+                cuenta = cache.incr(clave)
+            except ValueError:
+                # La clave expiró entre add() e incr(): empieza una ventana nueva.
+                cache.set(clave, 1, timeout=limite.ventana + 1)
+                cuenta = 1
+        if cuenta > limite.maximo:
+            return (ventana + 1) * limite.ventana - ahora
+        return None
+
+    def _respuesta_429(self, request, limite, espera):
+        espera = max(1, espera)
+        mensaje = (
+            "Demasiadas solicitudes seguidas desde su conexión. "
+            f"Espere {espera} segundos y vuelva a intentarlo."
+        )
+        if limite.json:
+            respuesta = JsonResponse({"error": mensaje, "reintentar_en": espera}, status=429)
+        else:
+            html = render_to_string(
+                "429.html", {"mensaje": mensaje, "espera": espera}, request=request
+            )
+            respuesta = HttpResponse(html, status=429)
+        respuesta["Retry-After"] = str(espera)
+        return respuesta
+
+
+# --- Bloqueo de login (django-axes) ---------------------------------------------------------
+
+
+def respuesta_bloqueo(request, original_response=None, credentials=None):
+    """Página de bloqueo en español (AXES_LOCKOUT_CALLABLE). La plantilla de axes
+    por defecto es un texto en inglés; aquí se dice cuánto esperar."""
+    minutos = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    respuesta = render(
+        request,
+        "registration/bloqueo.html",
+        {"minutos_bloqueo": minutos},
+        status=429,
+    )
+    respuesta["Retry-After"] = str(minutos * 60)
+    return respuesta
