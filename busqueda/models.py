@@ -1,0 +1,194 @@
+"""Modelos de la búsqueda pública.
+
+¿Por qué un índice propio y no la búsqueda de Wagtail (modelsearch)? Con el
+backend de base de datos, en SQLite no reduce las palabras a su raíz en
+español, no entrega fragmentos resaltados y no cuenta facetas (una faceta por
+llamada, sin conteos disyuntivos). Por eso `Documento` guarda lo que se muestra
+(texto original) y lo que se busca (términos ya normalizados en Python, ver
+`normalizacion.py`); el índice de texto de cada base (FTS5 o tsvector) se crea
+en `motores/sql_texto.py` sobre las columnas `norm_*`.
+"""
+
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable
+
+from .normalizacion import normalizar_consulta
+
+TIPOS = {"caso": "Caso", "practica": "Práctica"}
+
+
+class Documento(models.Model):
+    """Una página buscable (o un documento cualquiera del contrato) en el índice local."""
+
+    clave = models.CharField(max_length=120, unique=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        # Al borrar la página, la señal post_delete quita el documento (y su vocabulario).
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tipo = models.CharField(max_length=20)
+    slug = models.CharField(max_length=255)
+    url = models.CharField(max_length=500)
+    titulo = models.TextField()
+    resumen = models.TextField(blank=True)
+    cuerpo = models.TextField(blank=True)
+    etiquetas = models.TextField(blank=True)
+    fecha = models.DateTimeField(null=True, blank=True)
+    # Para prefijos del autocompletado: título en minúsculas, sin tildes.
+    titulo_plegado = models.CharField(max_length=500, blank=True)
+    norm_titulo = models.TextField(blank=True)
+    norm_resumen = models.TextField(blank=True)
+    norm_cuerpo = models.TextField(blank=True)
+    norm_etiquetas = models.TextField(blank=True)
+    actualizado = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "documento indexado"
+        verbose_name_plural = "documentos indexados"
+        indexes = [models.Index(fields=["fecha"]), models.Index(fields=["tipo"])]
+
+    def __str__(self):
+        return self.titulo
+
+
+class ValorFaceta(models.Model):
+    """(documento, faceta, valor, etiqueta): una fila por opción marcada."""
+
+    documento = models.ForeignKey(Documento, on_delete=models.CASCADE, related_name="facetas")
+    faceta = models.CharField(max_length=32)
+    valor = models.CharField(max_length=100)
+    etiqueta = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["faceta", "valor", "documento"]),
+            models.Index(fields=["documento", "faceta"]),
+        ]
+
+    def __str__(self):
+        return f"{self.faceta}={self.valor}"
+
+
+class Vocablo(models.Model):
+    """Vocabulario del índice para "¿quisiste decir…?" y el autocompletado de términos."""
+
+    palabra = models.CharField(max_length=60, unique=True)  # plegada: sin tildes, ñ→n
+    forma = models.CharField(max_length=60)  # como se ve: minúsculas con tildes
+    termino = models.CharField(max_length=60, db_index=True)  # raíz, como en el índice
+    largo = models.PositiveSmallIntegerField(db_index=True)
+    documentos = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["largo", "palabra"])]
+
+    def __str__(self):
+        return self.forma
+
+
+class Pendiente(models.Model):
+    """Actualización de Elasticsearch que no se pudo aplicar; se reintenta."""
+
+    ACCIONES = [("indexar", "indexar"), ("borrar", "borrar")]
+    clave = models.CharField(max_length=120, unique=True)
+    accion = models.CharField(max_length=10, choices=ACCIONES)
+    page_id = models.IntegerField(null=True, blank=True)
+    intentos = models.PositiveIntegerField(default=0)
+    ultimo_error = models.TextField(blank=True)
+    creado = models.DateTimeField(auto_now_add=True)
+    modificado = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "actualización pendiente de Elasticsearch"
+        verbose_name_plural = "actualizaciones pendientes de Elasticsearch"
+
+    def __str__(self):
+        return f"{self.accion} {self.clave}"
+
+
+class Destacado(ClusterableModel):
+    """Resultados fijados por la DEP para una consulta: aparecen primero, en orden."""
+
+    consulta = models.CharField(
+        "consulta",
+        max_length=200,
+        help_text="Tal como la escribe la gente; mayúsculas y tildes no importan.",
+    )
+    consulta_normalizada = models.CharField(max_length=200, unique=True, editable=False)
+
+    panels = [FieldPanel("consulta"), InlinePanel("paginas", label="Páginas destacadas", min_num=1)]
+
+    class Meta:
+        verbose_name = "resultado destacado"
+        verbose_name_plural = "resultados destacados"
+
+    def __str__(self):
+        return self.consulta
+
+    def save(self, *args, **kwargs):
+        self.consulta_normalizada = normalizar_consulta(self.consulta)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        normalizada = normalizar_consulta(self.consulta)
+        if not normalizada:
+            raise ValidationError({"consulta": "Escriba al menos una palabra."})
+        otros = Destacado.objects.filter(consulta_normalizada=normalizada).exclude(pk=self.pk)
+        if otros.exists():
+            raise ValidationError(
+                {"consulta": "Ya hay resultados destacados para esta consulta; edite esos."}
+            )
+
+
+class PaginaDestacada(Orderable):
+    destacado = ParentalKey(Destacado, on_delete=models.CASCADE, related_name="paginas")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="página", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page")]
+
+
+class RegistroBusqueda(models.Model):
+    """Una fila por consulta normalizada y día: barato de escribir y de resumir."""
+
+    dia = models.DateField()
+    consulta = models.CharField(max_length=200)
+    veces = models.PositiveIntegerField(default=0)
+    sin_resultados = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dia", "consulta"], name="registro_dia_consulta")
+        ]
+        indexes = [models.Index(fields=["dia"])]
+
+    def __str__(self):
+        return f"{self.dia} {self.consulta} ×{self.veces}"
+
+    @classmethod
+    def registrar(cls, consulta: str, total: int):
+        normalizada = normalizar_consulta(consulta)
+        if not normalizada:
+            return
+        dia = timezone.localdate()
+        cambios = {"veces": F("veces") + 1}
+        if total == 0:
+            cambios["sin_resultados"] = F("sin_resultados") + 1
+        if not cls.objects.filter(dia=dia, consulta=normalizada).update(**cambios):
+            _, creado = cls.objects.get_or_create(
+                dia=dia,
+                consulta=normalizada,
+                defaults={"veces": 1, "sin_resultados": 1 if total == 0 else 0},
+            )
+            if not creado:  # otra petición la creó entre medio
+                cls.objects.filter(dia=dia, consulta=normalizada).update(**cambios)

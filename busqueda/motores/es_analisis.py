@@ -1,0 +1,44 @@
+"""Analizadores de Elasticsearch para Trama (único módulo con esta configuración).
+
+- `espanol`: minúsculas, plegado de acentos (ñ incluida, como el motor local),
+  palabras vacías y raíz española liviana. Se usa al indexar.
+- `espanol_busqueda`: lo mismo más sinónimos del dominio (solo al buscar: el
+  filtro `synonym_graph` está hecho para la consulta).
+- `plegado`: minúsculas y sin acentos, sin raíz (frase exacta y "quisiste decir").
+- `autocompletar`: edge n-gramas de 2 a 20 letras para sugerir mientras se escribe.
+"""
+
+from elasticsearch_dsl import analyzer, token_filter, tokenizer
+
+SINONIMOS = [
+    "utp, unidad tecnico pedagogica",
+    "uatp, unidad de apoyo tecnico pedagogico",
+    "tp, tecnico profesional",
+    "slep, servicio local, servicio local de educacion publica",
+    "pme, plan de mejoramiento educativo",
+    "pel, plan estrategico local",
+    "dep, direccion de educacion publica",
+    "jardin infantil, jardines infantiles, parvulario",
+]
+
+vacias = token_filter("espanol_vacias", type="stop", stopwords="_spanish_")
+raiz = token_filter("espanol_raiz", type="stemmer", language="light_spanish")
+sinonimos = token_filter("trama_sinonimos", type="synonym_graph", synonyms=SINONIMOS, lenient=True)
+bordes = token_filter("trama_bordes", type="edge_ngram", min_gram=2, max_gram=20)
+
+espanol = analyzer(
+    "espanol",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", vacias, raiz],
+)
+espanol_busqueda = analyzer(
+    "espanol_busqueda",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", sinonimos, vacias, raiz],
+)
+plegado = analyzer("plegado", tokenizer="standard", filter=["lowercase", "asciifolding"])
+autocompletar = analyzer(
+    "autocompletar",
+    tokenizer=tokenizer("trama_palabras", type="standard"),
+    filter=["lowercase", "asciifolding", bordes],
+)

@@ -1,0 +1,451 @@
+"""Motor local: índice propio en la base del sitio (SQLite o PostgreSQL).
+
+Texto: FTS5 o tsvector (ver `sql_texto.py`) sobre términos normalizados en
+Python. Facetas: tabla `ValorFaceta` (documento, faceta, valor, etiqueta) con
+conteos disyuntivos: O dentro de una faceta, Y entre facetas; los conteos de una
+faceta se calculan con los filtros de las DEMÁS. Costo: una consulta para todas
+las facetas sin selección y una por cada faceta con selección.
+"""
+
+from collections import Counter
+from datetime import datetime, time
+
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Greatest
+from django.utils import timezone
+
+from ..fragmentos import fragmentos
+from ..models import TIPOS, Documento, ValorFaceta, Vocablo
+from ..normalizacion import (
+    PALABRAS_VACIAS,
+    palabras,
+    plegar,
+    plegar_total,
+    termino,
+    terminos,
+    texto_indexable,
+)
+from .base import FACETAS, Motor, OpcionFaceta, Resultado, ResultadoBusqueda
+from .sql_texto import indice_texto
+
+MAXIMO_TERMINOS = 32
+POCOS_RESULTADOS = 3
+LOTE_SQL = 500
+
+
+def _trozos(lista, n=LOTE_SQL):
+    lista = list(lista)
+    for i in range(0, len(lista), n):
+        yield lista[i : i + n]
+
+
+def vocablos_de(doc) -> dict[str, tuple[str, str]]:
+    """{palabra_plegada: (forma_visible, termino)} de los textos de un documento."""
+    salida = {}
+    for campo in ("titulo", "resumen", "cuerpo", "etiquetas"):
+        for _, _, w in palabras(doc.get(campo) or ""):
+            if len(w) < 3 or w.isdigit() or len(w) > 60:
+                continue
+            clave = plegar_total(w)
+            if clave in PALABRAS_VACIAS or clave in salida:
+                continue
+            salida[clave] = (w.lower(), termino(w))
+    return salida
+
+
+def _fecha(valor):
+    """El contrato admite date o datetime; el índice guarda datetime con zona."""
+    if valor is None or isinstance(valor, datetime):
+        return valor
+    return datetime.combine(valor, time(12), tzinfo=timezone.get_current_timezone())
+
+
+def distancia(a: str, b: str, tope: int) -> int:
+    """Damerau-Levenshtein (transposiciones adyacentes); corta si supera `tope`."""
+    if abs(len(a) - len(b)) > tope:
+        return tope + 1
+    previa2 = None
+    previa = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        actual = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            costo = 0 if ca == cb else 1
+            actual[j] = min(previa[j] + 1, actual[j - 1] + 1, previa[j - 1] + costo)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                actual[j] = min(actual[j], previa2[j - 2] + 1)
+        if min(actual) > tope:
+            return tope + 1
+        previa2, previa = previa, actual
+    return previa[-1]
+
+
+class MotorLocal(Motor):
+    nombre = "local"
+
+    # ----------------------------------------------------------------- índice
+    def indexar(self, doc: dict) -> None:
+        with transaction.atomic():
+            delta = Counter()
+            self._indexar(doc, delta)
+            self._aplicar_vocabulario(delta)
+
+    def indexar_lote(self, docs, progreso=None) -> int:
+        """Indexa muchos documentos en una transacción (vocabulario al final)."""
+        n = 0
+        with transaction.atomic():
+            delta = Counter()
+            for doc in docs:
+                self._indexar(doc, delta)
+                n += 1
+                if progreso:
+                    progreso(n)
+            self._aplicar_vocabulario(delta)
+        return n
+
+    def borrar(self, clave: str) -> None:
+        with transaction.atomic():
+            doc = Documento.objects.filter(clave=clave).first()
+            if doc is None:
+                return
+            delta = Counter()
+            for palabra, info in vocablos_de(self._campos(doc)).items():
+                delta[(palabra, *info)] -= 1
+            doc.delete()
+            self._aplicar_vocabulario(delta)
+
+    def reconstruir(self, docs, progreso=None) -> int:
+        with transaction.atomic():
+            ValorFaceta.objects.all().delete()
+            Documento.objects.all().delete()
+            Vocablo.objects.all().delete()
+            with connection.cursor() as cursor:
+                indice_texto(connection).reconstruir(cursor)
+            return self.indexar_lote(docs, progreso)
+
+    @staticmethod
+    def _campos(doc: Documento) -> dict:
+        return {c: getattr(doc, c) for c in ("titulo", "resumen", "cuerpo", "etiquetas")}
+
+    def _indexar(self, doc: dict, delta: Counter) -> None:
+        clave = doc["clave"]
+        anterior = Documento.objects.filter(clave=clave).first()
+        viejos = vocablos_de(self._campos(anterior)) if anterior else {}
+        nuevos = vocablos_de(doc)
+        for palabra, info in nuevos.items():
+            if palabra not in viejos:
+                delta[(palabra, *info)] += 1
+        for palabra, info in viejos.items():
+            if palabra not in nuevos:
+                delta[(palabra, *info)] -= 1
+        valores = {
+            "page_id": doc.get("page_id"),
+            "tipo": doc["tipo"],
+            "slug": doc.get("slug", ""),
+            "url": doc.get("url", ""),
+            "titulo": doc.get("titulo", ""),
+            "resumen": doc.get("resumen", ""),
+            "cuerpo": doc.get("cuerpo", ""),
+            "etiquetas": doc.get("etiquetas", ""),
+            "fecha": _fecha(doc.get("fecha")),
+            "titulo_plegado": plegar_total(doc.get("titulo", ""))[:500],
+            "norm_titulo": texto_indexable(doc.get("titulo", "")),
+            "norm_resumen": texto_indexable(doc.get("resumen", "")),
+            "norm_cuerpo": texto_indexable(doc.get("cuerpo", "")),
+            "norm_etiquetas": texto_indexable(doc.get("etiquetas", "")),
+        }
+        if anterior:
+            for campo, valor in valores.items():
+                setattr(anterior, campo, valor)
+            anterior.save()
+            documento = anterior
+            documento.facetas.all().delete()
+        else:
+            documento = Documento.objects.create(clave=clave, **valores)
+        filas = [
+            ValorFaceta(
+                documento=documento,
+                faceta="tipo",
+                valor=doc["tipo"],
+                etiqueta=TIPOS.get(doc["tipo"], doc["tipo"]),
+            )
+        ]
+        vistos = set()
+        for faceta, opciones in (doc.get("facetas") or {}).items():
+            if faceta not in FACETAS or faceta == "tipo":
+                continue
+            for valor, etiqueta in opciones or []:
+                if (faceta, valor) in vistos:
+                    continue
+                vistos.add((faceta, valor))
+                filas.append(
+                    ValorFaceta(
+                        documento=documento,
+                        faceta=faceta,
+                        valor=str(valor)[:100],
+                        etiqueta=str(etiqueta)[:255],
+                    )
+                )
+        ValorFaceta.objects.bulk_create(filas)
+
+    @staticmethod
+    def _aplicar_vocabulario(delta: Counter) -> None:
+        suma = {}
+        for (palabra, forma, term), n in delta.items():
+            if n:
+                anterior = suma.get(palabra, (forma, term, 0))
+                suma[palabra] = (anterior[0], anterior[1], anterior[2] + n)
+        for trozo in _trozos(suma):
+            existentes = set(
+                Vocablo.objects.filter(palabra__in=trozo).values_list("palabra", flat=True)
+            )
+            nuevos = []
+            por_cambio = {}
+            for palabra in trozo:
+                forma, term, n = suma[palabra]
+                if palabra in existentes:
+                    por_cambio.setdefault(n, []).append(palabra)
+                elif n > 0:
+                    nuevos.append(
+                        Vocablo(
+                            palabra=palabra,
+                            forma=forma,
+                            termino=term,
+                            largo=len(palabra),
+                            documentos=n,
+                        )
+                    )
+            for n, lista in por_cambio.items():
+                Vocablo.objects.filter(palabra__in=lista).update(
+                    documentos=Greatest(F("documentos") + n, 0)
+                )
+            Vocablo.objects.bulk_create(nuevos, ignore_conflicts=True)
+        Vocablo.objects.filter(documentos__lte=0).delete()
+
+    # --------------------------------------------------------------- búsqueda
+    def _filtro_texto(self, terms, operador):
+        sql, params = indice_texto(connection).subconsulta(terms, operador)
+        return Q(id__in=RawSQL(f"SELECT documento_id FROM ({sql}) texto", params))  # noqa: S611, S608
+
+    def _filtros_facetas(self, filtros):
+        return {
+            faceta: Q(
+                id__in=ValorFaceta.objects.filter(faceta=faceta, valor__in=valores).values(
+                    "documento_id"
+                )
+            )
+            for faceta, valores in filtros.items()
+            if valores
+        }
+
+    def buscar(self, consulta):
+        terms = list(dict.fromkeys(terminos(consulta.texto)))[:MAXIMO_TERMINOS]
+        avisos = []
+        destacados = []
+        if consulta.destacados:
+            por_clave = dict(
+                Documento.objects.filter(clave__in=consulta.destacados).values_list("clave", "id")
+            )
+            destacados = [por_clave[c] for c in consulta.destacados if c in por_clave]
+        filtros = self._filtros_facetas(consulta.filtros)
+
+        operador = "Y"
+        if terms:
+            coincide = self._filtro_texto(terms, "Y")
+            if len(terms) > 1 and not Documento.objects.filter(coincide).exists():
+                operador = "O"
+                coincide = self._filtro_texto(terms, "O")
+                if Documento.objects.filter(coincide).exists():
+                    avisos.append(
+                        "Ninguna experiencia tiene todas las palabras; se muestran las que "
+                        "tienen alguna."
+                    )
+            if destacados:
+                coincide |= Q(id__in=destacados)
+        else:
+            coincide = Q()
+        todos = Documento.objects.filter(coincide, *filtros.values())
+        total = todos.count()
+
+        ids = self._pagina(consulta, todos, terms, operador, destacados if terms else [])
+        docs = Documento.objects.in_bulk(ids)
+        buscados = set(terms)
+        resultados = []
+        for i in ids:
+            d = docs[i]
+            frag = fragmentos(d.cuerpo, buscados) or fragmentos(d.resumen, buscados, 1)
+            resultados.append(
+                Resultado(
+                    tipo=d.tipo,
+                    slug=d.slug,
+                    titulo=d.titulo,
+                    url=d.url,
+                    resumen=d.resumen,
+                    fragmentos=frag,
+                    fecha=d.fecha,
+                    clave=d.clave,
+                )
+            )
+        facetas = self._facetas(coincide, filtros, consulta.filtros)
+        sugerencia = None
+        if terms and total < POCOS_RESULTADOS:
+            sugerencia = self._quisiste_decir(consulta.texto, filtros, total)
+        return ResultadoBusqueda(
+            consulta=consulta,
+            total=total,
+            resultados=resultados,
+            facetas=facetas,
+            motor=self.nombre,
+            sugerencia=sugerencia,
+            avisos=avisos,
+        )
+
+    def _pagina(self, consulta, todos, terms, operador, destacados):
+        desde, cuantos = consulta.desde, consulta.por_pagina
+        if consulta.orden == "relevancia" and terms:
+            filtro_sql, filtro_params = todos.values("id").query.sql_with_params()
+            texto_sql, texto_params = indice_texto(connection).subconsulta(terms, operador)
+            orden_destacados, params_destacados = "", []
+            if destacados:
+                casos = " ".join("WHEN %s THEN %s" for _ in destacados)
+                orden_destacados = f"CASE d.id {casos} ELSE %s END, "
+                for posicion, i in enumerate(destacados):
+                    params_destacados += [i, posicion]
+                params_destacados.append(len(destacados))
+            sql = (
+                f"SELECT d.id FROM busqueda_documento d "  # noqa: S608
+                f"LEFT JOIN ({texto_sql}) t ON t.documento_id = d.id "
+                f"WHERE d.id IN ({filtro_sql}) "
+                f"ORDER BY {orden_destacados}COALESCE(t.puntaje, 0) DESC, "
+                f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
+                f"LIMIT %s OFFSET %s"
+            )
+            params = [*texto_params, *filtro_params, *params_destacados, cuantos, desde]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return [fila[0] for fila in cursor.fetchall()]
+        orden = [F("fecha").desc(nulls_last=True), "titulo", "id"]
+        if consulta.orden == "relevancia" and destacados:
+            orden.insert(
+                0,
+                Case(
+                    *[When(id=i, then=Value(p)) for p, i in enumerate(destacados)],
+                    default=Value(len(destacados)),
+                    output_field=IntegerField(),
+                ),
+            )
+        return list(todos.order_by(*orden).values_list("id", flat=True)[desde : desde + cuantos])
+
+    def _facetas(self, coincide, filtros, seleccion):
+        filas = []
+        sin_seleccion = [f for f in FACETAS if f not in filtros]
+        base = Documento.objects.filter(coincide, *filtros.values()).values("id")
+        filas += (
+            ValorFaceta.objects.filter(faceta__in=sin_seleccion, documento_id__in=base)
+            .values("faceta", "valor")
+            .annotate(etiqueta=Max("etiqueta"), cantidad=Count("documento_id", distinct=True))
+        )
+        for faceta in filtros:
+            otras = [q for f, q in filtros.items() if f != faceta]
+            base = Documento.objects.filter(coincide, *otras).values("id")
+            filas += (
+                ValorFaceta.objects.filter(faceta=faceta, documento_id__in=base)
+                .values("faceta", "valor")
+                .annotate(etiqueta=Max("etiqueta"), cantidad=Count("documento_id", distinct=True))
+            )
+        salida = {f: [] for f in FACETAS}
+        presentes = set()
+        for fila in filas:
+            f = fila["faceta"]
+            presentes.add((f, fila["valor"]))
+            salida[f].append(
+                OpcionFaceta(
+                    valor=fila["valor"],
+                    etiqueta=fila["etiqueta"],
+                    cantidad=fila["cantidad"],
+                    seleccionado=fila["valor"] in seleccion.get(f, []),
+                )
+            )
+        faltantes = [(f, v) for f, vs in seleccion.items() for v in vs if (f, v) not in presentes]
+        if faltantes:
+            etiquetas = dict(
+                ((f, v), e)
+                for f, v, e in ValorFaceta.objects.filter(
+                    faceta__in={f for f, _ in faltantes}, valor__in={v for _, v in faltantes}
+                ).values_list("faceta", "valor", "etiqueta")
+            )
+            for f, v in faltantes:
+                salida[f].append(OpcionFaceta(v, etiquetas.get((f, v), v), 0, True))
+        for opciones in salida.values():
+            opciones.sort(key=lambda o: (-o.cantidad, plegar(o.etiqueta)))
+        return salida
+
+    # ------------------------------------------------------- quisiste decir
+    def _corregir_palabra(self, palabra):
+        """Forma visible corregida de `palabra`, o None si no hace falta o no hay."""
+        plegada = plegar_total(palabra)
+        if len(plegada) < 4 or plegada.isdigit() or plegada in PALABRAS_VACIAS:
+            return None
+        if Vocablo.objects.filter(Q(palabra=plegada) | Q(termino=termino(palabra))).exists():
+            return None
+        tope = 1 if len(plegada) <= 5 else 2
+        candidatos = Vocablo.objects.filter(
+            largo__gte=len(plegada) - tope, largo__lte=len(plegada) + tope
+        ).filter(Q(palabra__startswith=plegada[0]) | Q(palabra__endswith=plegada[-2:]))
+        mejor = None
+        for otra, forma, docs in candidatos.values_list("palabra", "forma", "documentos"):
+            d = distancia(plegada, otra, tope)
+            if d <= tope and (mejor is None or (d, -docs) < mejor[:2]):
+                mejor = (d, -docs, forma)
+        return mejor[2] if mejor else None
+
+    def _quisiste_decir(self, texto, filtros, total):
+        partes = []
+        cambio = False
+        for _, _, w in palabras(texto):
+            corregida = self._corregir_palabra(w)
+            cambio = cambio or corregida is not None
+            partes.append(corregida or w.lower())
+        if not cambio:
+            return None
+        sugerida = " ".join(partes)
+        terms = list(dict.fromkeys(terminos(sugerida)))[:MAXIMO_TERMINOS]
+        if not terms:
+            return None
+        mejora = Documento.objects.filter(self._filtro_texto(terms, "Y"), *filtros.values())
+        return sugerida if mejora.count() > total else None
+
+    # ---------------------------------------------------------- sugerencias
+    def sugerencias(self, texto, limite=8):
+        lista = [plegar_total(w) for _, _, w in palabras(texto)][:8]
+        if not lista or len("".join(lista)) < 2:
+            return []
+        titulos = Documento.objects.all()
+        for p in lista:
+            titulos = titulos.filter(
+                Q(titulo_plegado__startswith=p) | Q(titulo_plegado__contains=f" {p}")
+            )
+        salida = [
+            {"texto": titulo, "tipo": tipo, "url": url}
+            for titulo, tipo, url in titulos.order_by("titulo").values_list(
+                "titulo", "tipo", "url"
+            )[: max(1, limite // 2)]
+        ]
+        previas = [w.lower() for _, _, w in palabras(texto)][:-1]
+        ultima = lista[-1]
+        if len(ultima) >= 2:
+            vistos = {plegar_total(s["texto"]) for s in salida}
+            for forma in (
+                Vocablo.objects.filter(palabra__startswith=ultima)
+                .order_by("-documentos", "palabra")
+                .values_list("forma", flat=True)[:limite]
+            ):
+                propuesta = " ".join([*previas, forma])
+                if plegar_total(propuesta) in vistos:
+                    continue
+                vistos.add(plegar_total(propuesta))
+                salida.append({"texto": propuesta, "tipo": None, "url": None})
+                if len(salida) >= limite:
+                    break
+        return salida[:limite]

@@ -1,0 +1,152 @@
+"""Índice de texto de cada base de datos, detrás de una sola interfaz.
+
+Es el ÚNICO lugar que sabe si la base es SQLite o PostgreSQL. Ambas reciben el
+mismo texto ya normalizado en Python (términos separados por espacios, solo
+[a-z0-9]), así que se comportan igual; solo cambia cómo se guarda y se puntúa:
+
+- SQLite: tabla virtual FTS5 de contenido externo sobre `busqueda_documento`,
+  sincronizada por triggers; puntaje `bm25` con pesos por columna.
+- PostgreSQL: columna `tsvector` generada (configuración `simple`, con
+  `setweight` A/B/C/D) e índice GIN; puntaje `ts_rank` con los mismos pesos.
+
+La consulta nunca recibe texto crudo: solo términos producidos por
+`normalizacion.terminos`, que no contienen comillas, operadores ni espacios.
+"""
+
+import re
+
+from django.db import connection as conexion_defecto
+
+# Pesos relativos: título > resumen > etiquetas del marco > cuerpo.
+PESOS = {"titulo": 10.0, "resumen": 4.0, "etiquetas": 3.0, "cuerpo": 1.0}
+_TERMINO_SEGURO = re.compile(r"^[a-z0-9]+$")
+
+
+def _seguros(terminos):
+    seguros = [t for t in terminos if _TERMINO_SEGURO.match(t)]
+    if len(seguros) != len(terminos):
+        raise ValueError("Términos no normalizados en la consulta de texto.")
+    return seguros
+
+
+class IndiceTexto:
+    """Interfaz: crear/borrar el esquema y armar la subconsulta de texto."""
+
+    def crear(self, cursor):
+        raise NotImplementedError
+
+    def borrar(self, cursor):
+        raise NotImplementedError
+
+    def reconstruir(self, cursor):
+        """Rehace el índice desde las columnas norm_* (tras cargas masivas o reparaciones)."""
+        raise NotImplementedError
+
+    def subconsulta(self, terminos, operador="Y"):
+        """(sql, params) que devuelve filas (documento_id, puntaje); mayor puntaje = mejor."""
+        raise NotImplementedError
+
+
+class IndiceSQLite(IndiceTexto):
+    tabla = "busqueda_fts"
+    columnas = ("norm_titulo", "norm_resumen", "norm_cuerpo", "norm_etiquetas")
+
+    def crear(self, cursor):
+        cols = ", ".join(self.columnas)
+        nuevos = ", ".join(f"new.{c}" for c in self.columnas)
+        viejos = ", ".join(f"old.{c}" for c in self.columnas)
+        t = self.tabla
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {t} USING fts5({cols}, "
+            f"content='busqueda_documento', content_rowid='id', tokenize='unicode61')"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {t}_ai AFTER INSERT ON busqueda_documento BEGIN "  # noqa: S608
+            f"INSERT INTO {t}(rowid, {cols}) VALUES (new.id, {nuevos}); END"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {t}_ad AFTER DELETE ON busqueda_documento BEGIN "  # noqa: S608
+            f"INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.id, {viejos}); END"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {t}_au AFTER UPDATE ON busqueda_documento BEGIN "  # noqa: S608
+            f"INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.id, {viejos}); "
+            f"INSERT INTO {t}(rowid, {cols}) VALUES (new.id, {nuevos}); END"
+        )
+
+    def borrar(self, cursor):
+        for sufijo in ("ai", "ad", "au"):
+            cursor.execute(f"DROP TRIGGER IF EXISTS {self.tabla}_{sufijo}")
+        cursor.execute(f"DROP TABLE IF EXISTS {self.tabla}")
+
+    def reconstruir(self, cursor):
+        self.crear(cursor)
+        cursor.execute(f"INSERT INTO {self.tabla}({self.tabla}) VALUES ('rebuild')")  # noqa: S608
+
+    def subconsulta(self, terminos, operador="Y"):
+        terminos = _seguros(terminos)
+        union = " AND " if operador == "Y" else " OR "
+        match = union.join(f'"{t}"' for t in terminos)
+        pesos = ", ".join(
+            str(PESOS[c]) for c in ("titulo", "resumen", "cuerpo", "etiquetas")
+        )  # mismo orden que las columnas
+        sql = (
+            f"SELECT rowid AS documento_id, -bm25({self.tabla}, {pesos}) AS puntaje "  # noqa: S608
+            f"FROM {self.tabla} WHERE {self.tabla} MATCH %s"
+        )
+        return sql, [match]
+
+
+class IndicePostgres(IndiceTexto):
+    def crear(self, cursor):
+        cursor.execute(
+            "ALTER TABLE busqueda_documento ADD COLUMN IF NOT EXISTS vector tsvector "
+            "GENERATED ALWAYS AS ("
+            "setweight(to_tsvector('simple', norm_titulo), 'A') || "
+            "setweight(to_tsvector('simple', norm_resumen), 'B') || "
+            "setweight(to_tsvector('simple', norm_etiquetas), 'C') || "
+            "setweight(to_tsvector('simple', norm_cuerpo), 'D')) STORED"
+        )
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS busqueda_documento_vector "
+            "ON busqueda_documento USING GIN (vector)"
+        )
+
+    def borrar(self, cursor):
+        cursor.execute("DROP INDEX IF EXISTS busqueda_documento_vector")
+        cursor.execute("ALTER TABLE busqueda_documento DROP COLUMN IF EXISTS vector")
+
+    def reconstruir(self, cursor):
+        # La columna es generada: siempre está al día; basta con asegurar que exista.
+        self.crear(cursor)
+
+    def subconsulta(self, terminos, operador="Y"):
+        terminos = _seguros(terminos)
+        union = " & " if operador == "Y" else " | "
+        tsquery = union.join(terminos)
+        maximo = max(PESOS.values())
+        # ts_rank recibe los pesos {D, C, B, A} en [0, 1]: los mismos de FTS5, escalados.
+        pesos = ",".join(
+            str(round(PESOS[c] / maximo, 4)) for c in ("cuerpo", "etiquetas", "resumen", "titulo")
+        )
+        # Normalización 1: divide por 1 + log(largo), como bm25 castiga documentos largos.
+        sql = (
+            f"SELECT id AS documento_id, ts_rank('{{{pesos}}}', vector, q, 1) AS puntaje "  # noqa: S608
+            "FROM busqueda_documento, to_tsquery('simple', %s) q "
+            "WHERE vector @@ q"
+        )
+        return sql, [tsquery]
+
+
+_POR_MOTOR = {"sqlite": IndiceSQLite, "postgresql": IndicePostgres}
+
+
+def indice_texto(connection=None) -> IndiceTexto:
+    """El índice de texto de la base en uso (el único `vendor` del código de búsqueda)."""
+    vendor = (connection or conexion_defecto).vendor
+    try:
+        return _POR_MOTOR[vendor]()
+    except KeyError:
+        raise NotImplementedError(
+            f"La búsqueda local no tiene índice de texto para la base '{vendor}'."
+        ) from None
