@@ -41,14 +41,18 @@ CSP_PUBLICA = {
     },
 }
 
-# El admin de Wagtail (y la barra de edición sobre páginas públicas, que carga
-# desde /admin/) usa atributos style= y bloques <style> generados por sus
-# componentes; sin 'unsafe-inline' en style-src el editor de páginas se ve roto.
-# Los scripts siguen restringidos a los propios. La vista previa del admin se
-# muestra en un iframe del mismo origen, por eso frame-src 'self' y
-# frame-ancestors 'self' solo en esta zona. Probado en Chromium real
-# (tests/navegador/).
+# El admin de Wagtail 8 todavía escribe <script> en línea (selectores de fecha,
+# paneles en línea, flujos de revisión: plantillas wagtailadmin/widgets/*.html,
+# panels/inline_panel.html) con identificadores distintos en cada página, así
+# que ni hashes ni nonces sirven; y usa atributos style= en sus componentes.
+# Solo en /admin/ se permite 'unsafe-inline' en script-src y style-src (sin
+# nonce: con nonce el navegador ignoraría 'unsafe-inline'). El admin exige
+# sesión de editor DEP y sigue sin poder cargar nada de otros orígenes. La
+# vista previa se muestra en un iframe del mismo origen: frame-src y
+# frame-ancestors 'self' solo aquí. Probado en Chromium real
+# (tests/navegador/test_accesibilidad.py::test_admin_de_wagtail_funciona_con_la_csp).
 CSP_ADMIN_CAMBIOS = {
+    "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "frame-src": ["'self'"],
     "frame-ancestors": ["'self'"],
@@ -59,7 +63,7 @@ PREFIJOS_ADMIN = ("/admin/",)
 
 
 class CSPPorZonaMiddleware(CSPMiddleware):
-    """CSP estricta en el sitio público y algo más laxa (solo estilos) en el admin.
+    """CSP estricta en el sitio público y más laxa (código en línea) en el admin.
 
     django-csp permite variar la política por vista con decoradores; las vistas
     del admin son de Wagtail y no se decoran, así que se decide por prefijo.

@@ -214,12 +214,13 @@ def test_cookies_de_sesion_seguras(produccion, https, coordinadora):
     assert respuesta.cookies["csrftoken"]["secure"]
 
 
-def test_csp_del_admin_solo_relaja_estilos(produccion, https, db):
+def test_csp_del_admin_permite_codigo_en_linea_pero_solo_del_sitio(produccion, https, db):
     respuesta = https.get("/admin/login/")
     assert respuesta.status_code == 200
     csp = _directivas(respuesta["Content-Security-Policy"])
-    assert "'unsafe-inline'" in csp["style-src"]
-    assert "'unsafe-inline'" not in csp["script-src"]
+    assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert csp["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert csp["default-src"] == ["'self'"]
     assert csp["frame-ancestors"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
 

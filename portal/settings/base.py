@@ -120,6 +120,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Content-Security-Policy de django-csp: estricta en el sitio público; el admin
 # relaja solo style-src (CSPPorZonaMiddleware).
 CONTENT_SECURITY_POLICY = CSP_PUBLICA
+# Sin avatares de Gravatar en el admin: no se envía el correo (hasheado) de los
+# editores a un tercero y la CSP no tiene que abrir img-src a otro origen.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Bloqueo tras intentos fallidos de login (django-axes), en /cuenta/entrar/ y en
 # el admin: 5 intentos fallidos de la misma cuenta desde la misma IP bloquean
