@@ -169,6 +169,7 @@ class PracticaForm(forms.Form):
         if pagina is not None:
             # La red no cambia: de ella dependen los permisos sobre la práctica.
             self.fields["red"].disabled = True
+            self.fields["red"].initial = pagina.red_id
             self.fields["red"].queryset = Red.objects.filter(pk=pagina.red_id)
         for nombre, campo in self.fields.items():
             if nombre not in ("red", "titulo"):

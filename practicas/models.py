@@ -18,6 +18,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
 from wagtail.search import index
 
@@ -347,6 +348,15 @@ class PracticaImagen(Orderable):
         verbose_name_plural = "imágenes"
 
 
+class ComentarioObligatorioForm(TaskStateCommentForm):
+    """Rechazar exige explicar por qué: la red recibe el motivo."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].required = True
+        self.fields["comment"].label = "Motivo del rechazo (lo recibe la red)"
+
+
 class RevisionDepTask(AbstractGroupApprovalTask):
     """Tarea de aprobación por grupo con una acción más: «Rechazar».
 
@@ -371,17 +381,6 @@ class RevisionDepTask(AbstractGroupApprovalTask):
 
     def get_form_for_action(self, action):
         if action == self.ACCION_RECHAZAR:
-            # Import diferido: el módulo de formularios del admin carga modelos.
-            from wagtail.admin.forms.workflows import TaskStateCommentForm
-
-            class ComentarioObligatorioForm(TaskStateCommentForm):
-                """Rechazar exige explicar por qué: la red recibe el motivo."""
-
-                def __init__(self, *args, **kwargs):
-                    super().__init__(*args, **kwargs)
-                    self.fields["comment"].required = True
-                    self.fields["comment"].label = "Motivo del rechazo (lo recibe la red)"
-
             return ComentarioObligatorioForm
         return super().get_form_for_action(action)
 
@@ -391,9 +390,9 @@ class RevisionDepTask(AbstractGroupApprovalTask):
             return super().on_action(task_state, user, action_name, **kwargs)
         if not self.get_actions(task_state.workflow_state.content_object, user):
             raise PermissionDenied
-        # `reject` deja el flujo en «necesita cambios»; la señal de rechazo
-        # definitivo se envía antes de cancelar para que el correo lleve el motivo.
-        task_state.reject(user=user, comment=kwargs.get("comment", ""))
+        # Sin `update`, el flujo no pasa por «necesita cambios» (ni envía ese
+        # correo): se cancela directamente y la tarea queda rechazada con su motivo.
+        task_state.reject(user=user, update=False, comment=kwargs.get("comment", ""))
         estado = WorkflowState.objects.get(pk=task_state.workflow_state_id)
         estado.cancel(user=user)
         from .correos import notificar_rechazo
