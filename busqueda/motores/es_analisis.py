@@ -10,16 +10,7 @@
 
 from elasticsearch_dsl import analyzer, token_filter, tokenizer
 
-SINONIMOS = [
-    "utp, unidad tecnico pedagogica",
-    "uatp, unidad de apoyo tecnico pedagogico",
-    "tp, tecnico profesional",
-    "slep, servicio local, servicio local de educacion publica",
-    "pme, plan de mejoramiento educativo",
-    "pel, plan estrategico local",
-    "dep, direccion de educacion publica",
-    "jardin infantil, jardines infantiles, parvulario",
-]
+from ..sinonimos import SINONIMOS
 
 vacias = token_filter("espanol_vacias", type="stop", stopwords="_spanish_")
 raiz = token_filter("espanol_raiz", type="stemmer", language="light_spanish")

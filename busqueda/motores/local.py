@@ -27,10 +27,19 @@ from ..normalizacion import (
     terminos,
     texto_indexable,
 )
+from ..sinonimos import expandir
 from .base import FACETAS, Motor, OpcionFaceta, Resultado, ResultadoBusqueda
 from .sql_texto import indice_texto
 
 MAXIMO_TERMINOS = 32
+# Antes que el puntaje de texto: el título ES la frase buscada (3), empieza con ella (2)
+# o la contiene seguida (1). Es un orden por niveles, sin escala, así que vale igual
+# para bm25 (SQLite) y ts_rank (PostgreSQL). Los títulos nombran la experiencia: quien
+# escribe "microcentros" busca "Microcentros rurales" antes que un caso que los menciona.
+NIVEL_TITULO = (
+    "CASE WHEN d.norm_titulo = %s THEN 3 WHEN d.norm_titulo LIKE %s THEN 2 "
+    "WHEN (' ' || d.norm_titulo || ' ') LIKE %s THEN 1 ELSE 0 END"
+)
 POCOS_RESULTADOS = 3
 LOTE_SQL = 500
 
@@ -225,7 +234,7 @@ class MotorLocal(Motor):
 
     # --------------------------------------------------------------- búsqueda
     def _filtro_texto(self, terms, operador):
-        sql, params = indice_texto(connection).subconsulta(terms, operador)
+        sql, params = indice_texto(connection).subconsulta(expandir(terms), operador)
         return Q(id__in=RawSQL(f"SELECT documento_id FROM ({sql}) texto", params))  # noqa: S611, S608
 
     def _filtros_facetas(self, filtros):
@@ -270,7 +279,7 @@ class MotorLocal(Motor):
 
         ids = self._pagina(consulta, todos, terms, operador, destacados if terms else [])
         docs = Documento.objects.in_bulk(ids)
-        buscados = set(terms)
+        buscados = {t for grupo in expandir(terms) for alt in grupo for t in alt}
         resultados = []
         for i in ids:
             d = docs[i]
@@ -305,7 +314,9 @@ class MotorLocal(Motor):
         desde, cuantos = consulta.desde, consulta.por_pagina
         if consulta.orden == "relevancia" and terms:
             filtro_sql, filtro_params = todos.values("id").query.sql_with_params()
-            texto_sql, texto_params = indice_texto(connection).subconsulta(terms, operador)
+            texto_sql, texto_params = indice_texto(connection).subconsulta(
+                expandir(terms), operador
+            )
             orden_destacados, params_destacados = "", []
             if destacados:
                 casos = " ".join("WHEN %s THEN %s" for _ in destacados)
@@ -317,11 +328,21 @@ class MotorLocal(Motor):
                 f"SELECT d.id FROM busqueda_documento d "  # noqa: S608
                 f"LEFT JOIN ({texto_sql}) t ON t.documento_id = d.id "
                 f"WHERE d.id IN ({filtro_sql}) "
-                f"ORDER BY {orden_destacados}COALESCE(t.puntaje, 0) DESC, "
+                f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, COALESCE(t.puntaje, 0) DESC, "
                 f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
                 f"LIMIT %s OFFSET %s"
             )
-            params = [*texto_params, *filtro_params, *params_destacados, cuantos, desde]
+            frase = " ".join(terms)  # solo [a-z0-9 ]: sin comodines de LIKE
+            params = [
+                *texto_params,
+                *filtro_params,
+                *params_destacados,
+                frase,
+                f"{frase} %",
+                f"% {frase} %",
+                cuantos,
+                desde,
+            ]
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 return [fila[0] for fila in cursor.fetchall()]

@@ -22,11 +22,19 @@ PESOS = {"titulo": 10.0, "resumen": 4.0, "etiquetas": 3.0, "cuerpo": 1.0}
 _TERMINO_SEGURO = re.compile(r"^[a-z0-9]+$")
 
 
-def _seguros(terminos):
-    seguros = [t for t in terminos if _TERMINO_SEGURO.match(t)]
-    if len(seguros) != len(terminos):
-        raise ValueError("Términos no normalizados en la consulta de texto.")
-    return seguros
+def _expresion(grupos, operador, y, o, termino):
+    """Arma la expresión booleana desde grupos de `sinonimos.expandir`: grupos unidos
+    por `operador`, alternativas por O, términos de una alternativa por Y."""
+    partes = []
+    for alternativas in grupos:
+        opciones = []
+        for alternativa in alternativas:
+            for t in alternativa:
+                if not _TERMINO_SEGURO.match(t):
+                    raise ValueError("Términos no normalizados en la consulta de texto.")
+            opciones.append("(" + y.join(termino(t) for t in alternativa) + ")")
+        partes.append("(" + o.join(opciones) + ")")
+    return (y if operador == "Y" else o).join(partes)
 
 
 class IndiceTexto:
@@ -42,8 +50,9 @@ class IndiceTexto:
         """Rehace el índice desde las columnas norm_* (tras cargas masivas o reparaciones)."""
         raise NotImplementedError
 
-    def subconsulta(self, terminos, operador="Y"):
-        """(sql, params) que devuelve filas (documento_id, puntaje); mayor puntaje = mejor."""
+    def subconsulta(self, grupos, operador="Y"):
+        """(sql, params) que devuelve filas (documento_id, puntaje); mayor puntaje = mejor.
+        `grupos`: salida de `sinonimos.expandir` (solo términos [a-z0-9])."""
         raise NotImplementedError
 
 
@@ -83,10 +92,8 @@ class IndiceSQLite(IndiceTexto):
         self.crear(cursor)
         cursor.execute(f"INSERT INTO {self.tabla}({self.tabla}) VALUES ('rebuild')")  # noqa: S608
 
-    def subconsulta(self, terminos, operador="Y"):
-        terminos = _seguros(terminos)
-        union = " AND " if operador == "Y" else " OR "
-        match = union.join(f'"{t}"' for t in terminos)
+    def subconsulta(self, grupos, operador="Y"):
+        match = _expresion(grupos, operador, " AND ", " OR ", lambda t: f'"{t}"')
         pesos = ", ".join(
             str(PESOS[c]) for c in ("titulo", "resumen", "cuerpo", "etiquetas")
         )  # mismo orden que las columnas
@@ -120,10 +127,8 @@ class IndicePostgres(IndiceTexto):
         # La columna es generada: siempre está al día; basta con asegurar que exista.
         self.crear(cursor)
 
-    def subconsulta(self, terminos, operador="Y"):
-        terminos = _seguros(terminos)
-        union = " & " if operador == "Y" else " | "
-        tsquery = union.join(terminos)
+    def subconsulta(self, grupos, operador="Y"):
+        tsquery = _expresion(grupos, operador, " & ", " | ", lambda t: t)
         maximo = max(PESOS.values())
         # ts_rank recibe los pesos {D, C, B, A} en [0, 1]: los mismos de FTS5, escalados.
         pesos = ",".join(

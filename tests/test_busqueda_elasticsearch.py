@@ -1,0 +1,161 @@
+"""Motor Elasticsearch sin servidor: el mapeo, los analizadores y las consultas que arma
+(comparando los dict que se enviarían), y la caída a motor local cuando no responde."""
+
+import json
+
+import pytest
+
+from busqueda.motores import MotorConRespaldo
+from busqueda.motores.base import FACETAS, ConsultaBusqueda
+from busqueda.motores.elastic import (
+    DocumentoES,
+    MotorElasticsearch,
+    armar_busqueda,
+    armar_sugerencias,
+    indice_nuevo,
+)
+from busqueda.motores.local import MotorLocal
+
+# Puerto cerrado: conexión rechazada de verdad (no es un simulacro del motor).
+URL_CAIDA = "http://127.0.0.1:9"
+
+
+def test_analizadores_espanol_plegado_raiz_y_sinonimos():
+    ajustes = indice_nuevo("trama").to_dict()["settings"]["analysis"]
+    espanol = ajustes["analyzer"]["espanol"]
+    assert espanol["filter"][:2] == ["lowercase", "asciifolding"]
+    assert ajustes["filter"][espanol["filter"][-1]] == {
+        "type": "stemmer",
+        "language": "light_spanish",
+    }
+    busqueda = ajustes["analyzer"]["espanol_busqueda"]
+    sinonimos = ajustes["filter"]["trama_sinonimos"]
+    assert "trama_sinonimos" in busqueda["filter"]
+    assert sinonimos["type"] == "synonym_graph"
+    assert "utp, unidad tecnico pedagogica" in sinonimos["synonyms"]
+    assert "tp, tecnico profesional" in sinonimos["synonyms"]
+    assert any(s.startswith("slep, servicio local") for s in sinonimos["synonyms"])
+    bordes = ajustes["filter"]["trama_bordes"]
+    assert bordes["type"] == "edge_ngram" and bordes["min_gram"] == 2
+
+
+def test_mapeo_de_campos():
+    props = DocumentoES._doc_type.mapping.to_dict()["properties"]
+    for campo in ("titulo", "resumen", "cuerpo", "etiquetas"):
+        assert props[campo]["analyzer"] == "espanol"
+        assert props[campo]["search_analyzer"] == "espanol_busqueda"
+    assert props["titulo"]["fields"]["autocompletar"]["analyzer"] == "autocompletar"
+    assert props["completar"]["type"] == "completion"
+    assert props["fecha"]["type"] == "date"
+    for faceta in FACETAS:
+        assert props["facetas"]["properties"][faceta] == {"type": "keyword"}
+        assert props["pares"]["properties"][faceta] == {"type": "keyword"}
+
+
+def test_prepare_convierte_el_contrato():
+    es = DocumentoES.desde_documento(
+        {
+            "clave": "pagina:7",
+            "tipo": "practica",
+            "slug": "red-x",
+            "url": "/practicas/red-x/",
+            "titulo": "Red X",
+            "resumen": "R",
+            "cuerpo": "C",
+            "etiquetas": "SLEP Huasco",
+            "fecha": None,
+            "facetas": {"slep": [("huasco", "SLEP Huasco")], "foco": []},
+        }
+    )
+    d = es.to_dict(include_meta=True)
+    assert d["_id"] == "pagina:7"
+    fuente = d["_source"]
+    assert fuente["facetas"]["slep"] == ["huasco"]
+    assert fuente["facetas"]["tipo"] == ["practica"]
+    assert fuente["pares"]["slep"] == ["huasco|SLEP Huasco"]
+    assert fuente["pares"]["tipo"] == ["practica|Práctica"]
+    assert fuente["completar"]["input"] == ["Red X", "SLEP Huasco"]
+
+
+def test_consulta_con_pesos_resaltado_y_facetas_disyuntivas():
+    consulta = ConsultaBusqueda(
+        texto="escuelas rurales",
+        filtros={"slep": ["huasco", "barrancas"], "foco": ["socioeducativo"]},
+        pagina=2,
+        por_pagina=10,
+    )
+    d = armar_busqueda(consulta, "trama").to_dict()
+    multi = d["query"]["bool"]["must"][0]["multi_match"]
+    assert multi["fields"] == ["titulo^10", "resumen^4", "etiquetas^3", "cuerpo"]
+    assert multi["operator"] == "and" and multi["query"] == "escuelas rurales"
+    # Filtros en post_filter (los resultados) y no en la consulta (las agregaciones).
+    assert d["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"facetas.slep": ["huasco", "barrancas"]}},
+                {"terms": {"facetas.foco": ["socioeducativo"]}},
+            ]
+        }
+    }
+    # La agregación de una faceta usa los filtros de las DEMÁS, no los suyos.
+    assert d["aggs"]["f_slep"]["filter"] == {
+        "bool": {"filter": [{"terms": {"facetas.foco": ["socioeducativo"]}}]}
+    }
+    assert d["aggs"]["f_slep"]["aggs"]["valores"]["terms"]["field"] == "pares.slep"
+    assert len(d["aggs"]["f_tipo"]["filter"]["bool"]["filter"]) == 2
+    assert set(d["aggs"]) == {f"f_{f}" for f in FACETAS}
+    assert d["highlight"]["pre_tags"] == ["<mark>"]
+    assert d["highlight"]["encoder"] == "html"
+    assert d["suggest"]["correccion"]["phrase"]["field"] == "sugerible"
+    assert d["from"] == 10 and d["size"] == 10
+
+
+def test_orden_reciente_destacados_y_sin_texto():
+    d = armar_busqueda(
+        ConsultaBusqueda(texto="red", orden="reciente", destacados=["pagina:3"]), "trama"
+    ).to_dict()
+    assert d["sort"][0] == {"fecha": {"order": "desc", "missing": "_last"}}
+    assert d["query"]["pinned"]["ids"] == ["pagina:3"]
+    vacia = armar_busqueda(ConsultaBusqueda(), "trama").to_dict()
+    assert "query" not in vacia and "highlight" not in vacia and "suggest" not in vacia
+
+
+@pytest.mark.parametrize("texto", ['"', "NEAR(", "titulo:x", "-", "(((", "x" * 5000])
+def test_sintaxis_hostil_nunca_va_como_query_string(texto):
+    d = armar_busqueda(ConsultaBusqueda(texto=texto), "trama").to_dict()
+    texto_dict = json.dumps(d)
+    assert "query_string" not in texto_dict
+    assert len(d["query"]["bool"]["must"][0]["multi_match"]["query"]) <= 500
+
+
+def test_sugerencias_por_ngramas_y_completion():
+    d = armar_sugerencias("escuelas ru", "trama").to_dict()
+    assert d["query"] == {
+        "match": {"titulo.autocompletar": {"query": "escuelas ru", "operator": "and"}}
+    }
+    assert d["suggest"]["terminos"]["prefix"] == "ru"
+    assert d["suggest"]["terminos"]["completion"]["field"] == "completar"
+
+
+def test_si_elasticsearch_no_responde_busca_en_el_local_y_lo_dice(db):
+    local = MotorLocal()
+    local.indexar(
+        {
+            "clave": "a",
+            "slug": "a",
+            "url": "/a/",
+            "tipo": "caso",
+            "titulo": "Microcentros rurales",
+            "resumen": "",
+            "cuerpo": "",
+            "etiquetas": "",
+            "fecha": None,
+            "facetas": {},
+        }
+    )
+    motor = MotorConRespaldo(MotorElasticsearch(URL_CAIDA, "trama-prueba"), local)
+    r = motor.buscar(ConsultaBusqueda(texto="rurales"))
+    assert r.motor == "local"
+    assert [x.slug for x in r.resultados] == ["a"]
+    assert any("índice local" in a for a in r.avisos)
+    assert motor.sugerencias("micro")[0]["texto"] == "Microcentros rurales"
