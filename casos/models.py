@@ -13,6 +13,7 @@ from django.db.models.functions import Length, Substr
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.queryset import FakeQuerySet
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -335,7 +336,11 @@ class CasoPage(RoutablePageMixin, Page):
         # Una sola consulta: candidatos elegidos o con características en común.
         # En la vista previa `relacionados` es una lista en memoria (modelcluster),
         # por eso se usan ids y no un JOIN con la tabla intermedia.
-        elegidos = self.relacionados.values_list("pk", flat=True)
+        relacionados = self.relacionados.all()
+        if isinstance(relacionados, FakeQuerySet):
+            elegidos = [pagina.pk for pagina in relacionados]
+        else:
+            elegidos = relacionados.values("pk")  # subconsulta, sin consulta extra
         if caracteristicas is None:
             caracteristicas = list(self.caracteristicas.all())
         ids = [c.pk for c in caracteristicas]
