@@ -5,6 +5,8 @@ Una `Red` es un snippet que mantiene la DEP (con sus coordinadores). Cada
 formulario público; se publica solo cuando un editor DEP la aprueba en el
 flujo de moderación de Wagtail "Revisión DEP" (ver `flujo.py`)."""
 
+from collections import namedtuple
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -23,6 +25,8 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState
 from wagtail.search import index
 
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
+
+Termino = namedtuple("Termino", ["slug", "nombre"])
 
 
 class Red(index.Indexed, models.Model):
@@ -230,15 +234,66 @@ class PracticaPage(RoutablePageMixin, Page):
             vistas.setdefault(caracteristica.dimension_id, caracteristica.dimension)
         return sorted(vistas.values(), key=lambda d: (d.orden, d.nombre))
 
+    @cached_property
+    def terminos(self):
+        """Focos, principios, características, niveles y etiquetas de la práctica
+        en UNA consulta (unión): la ficha se mantiene en pocas consultas."""
+        from taggit.models import Tag
+
+        texto = models.CharField()
+        numero = models.IntegerField()
+
+        def columnas(consulta, tipo, orden_grupo="orden", nombre="nombre"):
+            return (
+                consulta.order_by()
+                .annotate(
+                    _tipo=models.Value(tipo, output_field=texto),
+                    _grupo=models.F(orden_grupo)
+                    if orden_grupo != "orden"
+                    else models.Value(0, output_field=numero),
+                    _orden=models.Value(0, output_field=numero)
+                    if nombre != "nombre"
+                    else models.F("orden"),
+                    _nombre=models.F(nombre),
+                )
+                .values_list("_tipo", "_grupo", "_orden", "_nombre", "slug")
+            )
+
+        partes = [
+            columnas(Foco.objects.filter(practicas=self), "focos"),
+            columnas(Principio.objects.filter(practicas=self), "principios"),
+            columnas(
+                Caracteristica.objects.filter(practicas=self),
+                "caracteristicas",
+                orden_grupo="dimension__orden",
+            ),
+            columnas(NivelEducativo.objects.filter(practicas=self), "niveles"),
+            columnas(
+                Tag.objects.filter(practicas_practicaetiqueta_items__content_object=self),
+                "etiquetas",
+                nombre="name",
+            ),
+        ]
+        resultado = {
+            tipo: [] for tipo in ("focos", "principios", "caracteristicas", "niveles", "etiquetas")
+        }
+        filas = partes[0].union(*partes[1:], all=True)
+        for tipo, _grupo, _orden, nombre, slug in sorted(filas, key=lambda f: f[:4]):
+            resultado[tipo].append(Termino(slug, nombre))
+        return resultado
+
     def relacionadas(self, limite=3):
         """Prácticas publicadas que comparten foco o característica, las más parecidas primero."""
-        focos = [f.pk for f in self.focos.all()]
-        caracteristicas = [c.pk for c in self.caracteristicas.all()]
+        focos = [t.slug for t in self.terminos["focos"]]
+        caracteristicas = [t.slug for t in self.terminos["caracteristicas"]]
         candidatas = (
             PracticaPage.objects.live()
             .public()
             .exclude(pk=self.pk)
-            .filter(models.Q(focos__in=focos) | models.Q(caracteristicas__in=caracteristicas))
+            .filter(
+                models.Q(focos__slug__in=focos)
+                | models.Q(caracteristicas__slug__in=caracteristicas)
+            )
             .annotate(coincidencias=models.Count("pk"))
             .order_by("-coincidencias", "-first_published_at")
             .select_related("red")
@@ -247,8 +302,13 @@ class PracticaPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         contexto = super().get_context(request, *args, **kwargs)
-        self.red = Red.objects.select_related("tipo", "slep").get(pk=self.red_id)
-        contexto["indice_url"] = self.get_parent().url
+        self.red = (
+            Red.objects.select_related("tipo", "slep")
+            .prefetch_related("comunas")
+            .get(pk=self.red_id)
+        )
+        # La ficha cuelga del índice: su URL es la propia sin el último tramo.
+        contexto["indice_url"] = self.url[: -len(self.slug) - 1] if self.url else "/practicas/"
         contexto["relacionadas"] = self.relacionadas()
         contexto["recursos"] = list(self.recursos.select_related("documento"))
         contexto["imagenes"] = list(self.imagenes.select_related("imagen"))

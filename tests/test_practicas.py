@@ -316,8 +316,8 @@ def test_no_se_puede_adjuntar_archivos_ajenos(red_a, red_b, coordinadora, coordi
 
 
 def test_imagen_bomba_de_pixeles_rechazada_sin_perder_lo_escrito(red_a, coordinadora):
-    # 10.000 × 10.000 = 100 millones de píxeles en un PNG de pocos KB.
-    bomba = png(10_000, 10_000, modo="1", nombre="bomba.png")
+    # 8.000 × 8.000 = 64 millones de píxeles (el máximo es 40) en un PNG de pocos KB.
+    bomba = png(8_000, 8_000, modo="1", nombre="bomba.png")
     respuesta = cliente(coordinadora).post(
         PUBLICAR, {**datos(red_a), "imagen": bomba, "pie_imagen": "x", "guardar": "1"}
     )
