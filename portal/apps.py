@@ -1,5 +1,9 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
+
+# Apps cuyo contenido se ve en las páginas públicas: cambiar un término del
+# marco, una red o un caso deja vieja la caché de páginas (portal/cache.py).
+APPS_VISIBLES = {"portal", "casos", "practicas", "taggit", "wagtailcore", "wagtailimages"}
 
 
 class PortalConfig(AppConfig):
@@ -8,6 +12,24 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
         from . import permisos
+        from .cache import invalidar_paginas
 
         post_migrate.connect(permisos.sincronizar_grupos, dispatch_uid="trama-grupos")
+        page_published.connect(invalidar_paginas, dispatch_uid="trama-cache-publicar")
+        page_unpublished.connect(invalidar_paginas, dispatch_uid="trama-cache-despublicar")
+        post_page_move.connect(invalidar_paginas, dispatch_uid="trama-cache-mover")
+        post_save.connect(_contenido_cambiado, dispatch_uid="trama-cache-guardar")
+        post_delete.connect(_contenido_cambiado, dispatch_uid="trama-cache-borrar")
+
+
+def _contenido_cambiado(sender, raw=False, **kwargs):
+    if raw or sender._meta.app_label not in APPS_VISIBLES:
+        return
+    if sender._meta.model_name in ("revision", "pagelogentry", "referenceindex", "pagesubscription"):
+        return
+    from .cache import invalidar_paginas
+
+    invalidar_paginas()

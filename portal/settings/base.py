@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Caché de páginas para anónimos (portal/cache.py): guarda la respuesta final.
+    "portal.cache.ActualizarCachePaginasMiddleware",
     "portal.seguridad.CSPPorZonaMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,8 +73,13 @@ MIDDLEWARE = [
     # Seguridad (portal/seguridad.py y README, sección Despliegue).
     "portal.seguridad.LimiteTasaMiddleware",
     "portal.seguridad.CabecerasDocumentosMiddleware",
+    "portal.cache.LeerCachePaginasMiddleware",
     "axes.middleware.AxesMiddleware",  # debe ir al final
 ]
+
+# Segundos que una página pública queda en caché para anónimos (0 = sin caché).
+# Se invalida al publicar, despublicar, mover o borrar (portal/cache.py).
+TRAMA_CACHE_PAGINAS_SEGUNDOS = int(os.environ.get("TRAMA_CACHE_PAGINAS_SEGUNDOS", "300"))
 
 ROOT_URLCONF = "portal.urls"
 

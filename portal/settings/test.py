@@ -16,3 +16,6 @@ ALLOWED_HOSTS = ["*"]
 # misma. AXES además exige `request` en authenticate(), y Client.login() no lo pasa.
 AXES_ENABLED = False
 TRAMA_LIMITE_TASA_ACTIVO = False
+
+# Sin caché de páginas: cada prueba ve el contenido recién creado.
+TRAMA_CACHE_PAGINAS_SEGUNDOS = 0

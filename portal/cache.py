@@ -1,0 +1,95 @@
+"""Caché de páginas públicas para visitantes anónimos, invalidada al publicar.
+
+Usa el `CacheMiddleware` de Django tal cual (claves por URL, cabeceras Vary,
+no guarda respuestas que fijan cookies) y le agrega dos cosas que no trae:
+
+- Solo sirve a anónimos: una petición con cookie de sesión (coordinadores,
+  editores) o con mensajes pendientes nunca lee ni escribe la caché, y una
+  respuesta que fija cookies no se guarda; así nadie ve la barra de Wagtail ni
+  el aviso de otro, ni un contenido cacheado mientras edita.
+- Invalidación por generación: la clave lleva un número de generación que se
+  incrementa al publicar, despublicar, mover o borrar una página o un término
+  del marco. Así funciona igual con Redis o con la caché en base de datos de
+  producción, compartida por todos los procesos de gunicorn, sin vaciar la
+  caché completa (que guarda también los contadores de los límites de tasa).
+
+Se activa con `TRAMA_CACHE_PAGINAS_SEGUNDOS` > 0 (0 en pruebas).
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+
+CLAVE_GENERACION = "trama:paginas:generacion"
+
+# Rutas que nunca se cachean: formularios, cuentas, admin, búsquedas (cada
+# búsqueda se registra para el informe de la DEP) y la API.
+EXCLUIDAS = (
+    "/admin/",
+    "/cuenta/",
+    "/api/",
+    "/buscar/",
+    "/documentos/",
+    "/practicas/publicar/",
+    "/practicas/mis-practicas/",
+)
+
+
+def _segundos():
+    return getattr(settings, "TRAMA_CACHE_PAGINAS_SEGUNDOS", 0)
+
+
+def _alias():
+    return getattr(settings, "CACHE_MIDDLEWARE_ALIAS", "default")
+
+
+def generacion():
+    return caches[_alias()].get_or_set(CLAVE_GENERACION, 1, timeout=None)
+
+
+def invalidar_paginas(*args, **kwargs):
+    """Receptor de señales: toda página cacheada pasa a ser vieja."""
+    cache = caches[_alias()]
+    try:
+        cache.incr(CLAVE_GENERACION)
+    except ValueError:  # la clave no existía (caché recién creada o expirada)
+        cache.set(CLAVE_GENERACION, 2, timeout=None)
+
+
+def _cacheable(request):
+    return (
+        _segundos() > 0
+        and request.method in ("GET", "HEAD")
+        # Con sesión o con mensajes pendientes la página es personal.
+        and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+        and not request.path_info.startswith(EXCLUIDAS)
+    )
+
+
+class _ConGeneracion:
+    def _preparar(self, request):
+        self.cache_timeout = _segundos()
+        self.page_timeout = None
+        self.key_prefix = f"paginas-{generacion()}"
+
+
+class ActualizarCachePaginasMiddleware(_ConGeneracion, UpdateCacheMiddleware):
+    """Va arriba en MIDDLEWARE: guarda la respuesta final (con sus cabeceras)."""
+
+    def process_response(self, request, response):
+        if not getattr(request, "_trama_cacheable", False) or response.cookies:
+            return response
+        self._preparar(request)
+        return super().process_response(request, response)
+
+
+class LeerCachePaginasMiddleware(_ConGeneracion, FetchFromCacheMiddleware):
+    """Va abajo en MIDDLEWARE: responde desde la caché si hay una copia vigente."""
+
+    def process_request(self, request):
+        request._trama_cacheable = _cacheable(request)
+        if not request._trama_cacheable:
+            request._cache_update_cache = False
+            return None
+        self._preparar(request)
+        return super().process_request(request)
