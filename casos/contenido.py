@@ -97,7 +97,7 @@ CASOS = [
             "<ul><li>Una red sostenida en el tiempo necesita tiempo protegido y reconocido por "
             "la norma, no solo voluntad.</li><li>Los SLEP con territorio rural (como Huasco o "
             "Costa Araucanía) ya tienen microcentros: la nueva forma de trabajo en red debe "
-            "dialogar con ellos y no reemplazarlos.</li><li>La coordinación rotativa y el plan "
+            "dialogar con ellos y no reemplazarlos.</li><li>Una coordinación reconocida y el plan "
             "anual ayudan a que el encuentro tenga propósito pedagógico.</li></ul>"
         ),
         "focos": ["capital-profesional", "aprendizaje-profundo"],
