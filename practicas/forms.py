@@ -166,6 +166,10 @@ class PracticaForm(forms.Form):
         self.pagina = pagina
         self.accion = accion
         self.fields["red"].queryset = Red.objects.filter(coordinadores=user).select_related("slep")
+        if pagina is None and not self.is_bound:
+            redes = list(self.fields["red"].queryset[:2])
+            if len(redes) == 1:
+                self.initial.setdefault("red", redes[0].pk)
         if pagina is not None:
             # La red no cambia: de ella dependen los permisos sobre la práctica.
             self.fields["red"].disabled = True
