@@ -44,5 +44,9 @@ lock:
 	.venv-lock/bin/pip freeze > requirements.txt
 	rm -rf .venv-lock
 
+## make bench: mide búsqueda, índice, páginas y carga; escribe bench/RESULTADOS.md
+bench: install
+	$(PY) bench/correr.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

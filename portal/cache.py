@@ -49,6 +49,8 @@ def generacion():
 
 def invalidar_paginas(*args, **kwargs):
     """Receptor de señales: toda página cacheada pasa a ser vieja."""
+    if _segundos() <= 0:  # sin caché de páginas no hay nada que invalidar
+        return
     cache = caches[_alias()]
     try:
         cache.incr(CLAVE_GENERACION)

@@ -1,0 +1,359 @@
+"""Benchmark de punta a punta de Trama; escribe bench/RESULTADOS.md.
+
+    make bench                                   # 1 mil, 10 mil y 100 mil; SQLite y PostgreSQL
+    .venv/bin/python bench/correr.py --tamanos 1000,10000 --bases sqlite
+
+Para cada base y tamaño: base nueva, migrate, contenido del estudio,
+`generar_corpus`, `reindexar` (tiempo y memoria máxima), mediciones dentro de
+Django (bench/medir.py) y carga concurrente con gunicorn + wrk en loopback,
+acotada en tiempo. Los resultados crudos quedan en bench/salida/*.json.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+SALIDA = BASE / "bench" / "salida"
+PY = sys.executable
+PUERTO = 8765
+METAS = {
+    "api_p95_10k_ms": 30,
+    "api_p95_100k_ms": 80,
+    "razon_piso": 3,
+    "reindexar_10k_s": 30,
+    "publicar_buscable_ms": 1000,
+    "rps_cacheadas": 300,
+    "consultas_sql_max": 15,
+}
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def entorno(base, n):
+    env = dict(os.environ)
+    env["DJANGO_SETTINGS_MODULE"] = "bench.settings_bench"
+    env["TRAMA_CACHE_PAGINAS_SEGUNDOS"] = "0"
+    env["STATIC_ROOT"] = str(SALIDA / "static")
+    env.pop("ELASTICSEARCH_URL", None)
+    if base == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{SALIDA / f'trama-{n}.sqlite3'}"
+    else:
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/trama_bench_{n}"
+    return env
+
+
+def correr(cmd, env, medir=False):
+    """Corre un comando; con medir=True devuelve (segundos, memoria_max_MiB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=BASE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    salida = proc.stdout.read()
+    _, estado, uso = os.wait4(proc.pid, 0)
+    dt = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(estado) != 0:
+        sys.stdout.write(salida.decode(errors="replace")[-4000:])
+        raise SystemExit(f"Falló: {' '.join(map(str, cmd))}")
+    if medir:
+        return dt, round(uso.ru_maxrss / 1024, 1)
+    return salida.decode(errors="replace")
+
+
+def preparar_base(base, n, env):
+    if base == "sqlite":
+        archivo = SALIDA / f"trama-{n}.sqlite3"
+        for sufijo in ("", "-wal", "-shm"):
+            Path(f"{archivo}{sufijo}").unlink(missing_ok=True)
+    else:
+        nombre = f"trama_bench_{n}"
+        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
+        subprocess.run([*psql, f"DROP DATABASE IF EXISTS {nombre}"], check=True)
+        subprocess.run([*psql, f"CREATE DATABASE {nombre}"], check=True)
+    manage = [PY, "manage.py"]
+    correr([*manage, "migrate", "--noinput", "-v0"], env)
+    correr([*manage, "createcachetable"], env)
+    correr([*manage, "collectstatic", "--noinput", "-v0"], env)
+    correr([*manage, "load_initial_data"], env)
+
+
+def redis_disponible():
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", 6379)) == 0
+
+
+def wrk_disponible():
+    if shutil.which("wrk"):
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        log("instalando wrk (Debian) para la carga concurrente…")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False, capture_output=True)
+    return bool(shutil.which("wrk"))
+
+
+def _campo(lineas, condicion, posicion, tipo):
+    """Un campo de la salida de wrk: la primera línea que cumple `condicion`."""
+    for linea in lineas:
+        if condicion(linea):
+            return tipo(linea.split()[posicion])
+    return None
+
+
+def medir_carga(env, segundos, conexiones):
+    """gunicorn (configuración de producción) + wrk en loopback, acotado en tiempo."""
+    if not wrk_disponible():
+        return {"error": "wrk no está disponible: no se midió la carga concurrente."}
+    env = dict(env)
+    env["TRAMA_CACHE_PAGINAS_SEGUNDOS"] = "300"
+    if redis_disponible():
+        env["CACHE_URL"] = "redis://127.0.0.1:6379/7"
+        subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True, check=False)
+    workers = 2 * (os.cpu_count() or 1) + 1
+    gunicorn = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "-c",
+            "gunicorn.conf.py",
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{PUERTO}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--access-logfile",
+            str(SALIDA / "gunicorn-acceso.log"),
+        ],
+        env=env,
+        cwd=BASE,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", PUERTO)) == 0:
+                    break
+            time.sleep(0.1)
+        rutas = {
+            "inicio (cacheada)": "/",
+            "listado de casos (cacheada)": "/casos/",
+            "ficha de caso (cacheada)": "/casos/uruguay/",
+            "API de búsqueda (sin caché)": "/api/buscar/?q=lectura&foco=socioeducativo",
+        }
+        resultados = {
+            "workers": workers,
+            "conexiones": conexiones,
+            "segundos": segundos,
+            "cache": env.get("CACHE_URL", "base de datos"),
+        }
+        for nombre, ruta in rutas.items():
+            url = f"http://127.0.0.1:{PUERTO}{ruta}"
+            subprocess.run(["curl", "-s", "-o", "/dev/null", url], check=False)
+            salida = subprocess.run(
+                ["wrk", "-t2", f"-c{conexiones}", f"-d{segundos}s", "--latency", url],
+                capture_output=True,
+                text=True,
+                timeout=segundos + 30,
+                check=False,
+            ).stdout
+            lineas = salida.splitlines()
+            rps = _campo(lineas, lambda x: x.startswith("Requests/sec"), 1, float)
+            no_2xx = _campo(lineas, lambda x: "Non-2xx" in x, -1, int) or 0
+            p50 = _campo(lineas, lambda x: x.strip().startswith("50%"), 1, str) or ""
+            p99 = _campo(lineas, lambda x: x.strip().startswith("99%"), 1, str) or ""
+            resultados[nombre] = {"rps": rps, "no_2xx": no_2xx, "p50": p50, "p99": p99}
+        return resultados
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+
+
+def una_corrida(base, n, args):
+    env = entorno(base, n)
+    log(f"{base} · {n} documentos: preparando base")
+    preparar_base(base, n, env)
+    t_gen, mem_gen = correr(
+        [
+            PY,
+            "manage.py",
+            "generar_corpus",
+            "--practicas",
+            str(n),
+            "--semilla",
+            "42",
+            "--sin-indexar",
+        ],
+        env,
+        medir=True,
+    )
+    log(f"  corpus generado en {t_gen:.1f} s; reindexar…")
+    t_idx, mem_idx = correr([PY, "manage.py", "reindexar", "--solo", "local"], env, medir=True)
+    log(f"  reindexar: {t_idx:.1f} s, {mem_idx} MiB")
+    medir = [PY, "bench/medir.py", "--rondas", str(args.rondas)]
+    resultado = {"base": base, "n": n, "generar_s": round(t_gen, 1)}
+    if n <= args.wagtail_hasta:
+        t_wag, _ = correr([PY, "manage.py", "update_index", "-v0"], env, medir=True)
+        resultado["wagtail_update_index_s"] = round(t_wag, 1)
+        medir.append("--wagtail")
+    log("  midiendo API, piso, render y publicar→buscable…")
+    resultado.update(json.loads(correr(medir, env).strip().splitlines()[-1]))
+    resultado["reindexar"] = {"segundos": round(t_idx, 1), "memoria_max_mib": mem_idx}
+    if not args.sin_carga:
+        log("  carga concurrente (gunicorn + wrk)…")
+        resultado["carga"] = medir_carga(env, args.segundos_carga, args.conexiones)
+    (SALIDA / f"resultado-{base}-{n}.json").write_text(
+        json.dumps(resultado, ensure_ascii=False, indent=2)
+    )
+    return resultado
+
+
+def _maquina():
+    modelo = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        lineas = cpuinfo.read_text().splitlines()
+        modelo = _campo(lineas, lambda x: "model name" in x, 0, str) and next(
+            x.split(":", 1)[1].strip() for x in lineas if "model name" in x
+        )
+    memoria = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split()[1])
+        memoria = f"{kb / 1024 / 1024:.0f} GiB"
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} núcleos ({modelo}), {memoria}, Python {platform.python_version()}"
+
+
+def _cumple(valor, meta):
+    if valor is None:
+        return "sin dato"
+    return "✅ cumple" if valor <= meta else f"❌ falta {valor - meta:.1f}"
+
+
+def informe(resultados, comando):
+    lineas = [
+        "# Resultados de rendimiento de Trama",
+        "",
+        f"- Fecha: {datetime.now().strftime('%Y-%m-%d %H:%M')} (hora de la máquina)",
+        f"- Máquina: {_maquina()}",
+        f"- Comando: `{comando}`",
+        "- Configuración: `bench/settings_bench.py` (producción sin HTTPS forzado ni límites de tasa);",
+        "  API y render medidos con el cliente de Django en proceso (sin red); carga con gunicorn + wrk en loopback.",
+        "",
+        "## Búsqueda: `/api/buscar/` contra el piso",
+        "",
+        "El piso es la misma consulta de texto (top 20) ejecutada directo sobre el índice de texto "
+        "(FTS5 `MATCH` o `tsvector @@`) con el driver de la base, sin Django.",
+        "",
+        "| base | docs | API p50 | API p95 | API p99 | API p95 con 3 facetas | piso p50 | piso p95 | razón API/piso (p50) | Wagtail `search()` p50 | meta p95 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in resultados:
+        api = r["api"]["total"]
+        tres = max(v["p95"] for k, v in r["api"]["por_clase"].items() if k.endswith("3 facetas"))
+        piso = r["piso"]
+        razon = round(api["p50"] / piso["p50"], 1) if piso["p50"] else None
+        wag = r.get("wagtail", {}).get("p50", "no medido")
+        meta = METAS["api_p95_10k_ms"] if r["n"] <= 10000 else METAS["api_p95_100k_ms"]
+        cumple = _cumple(api["p95"], meta) if r["base"] == "sqlite" and r["n"] >= 10000 else "—"
+        lineas.append(
+            f"| {r['base']} | {r['n']:,} | {api['p50']} ms | {api['p95']} ms | {api['p99']} ms | "
+            f"{tres} ms | {piso['p50']} ms | {piso['p95']} ms | {razon} | {wag} | {cumple} |"
+        )
+    lineas += ["", "### Detalle por tipo de consulta (p50 / p95, ms)", ""]
+    for r in resultados:
+        lineas.append(
+            f"**{r['base']}, {r['n']:,} documentos**: "
+            + "; ".join(f"{k}: {v['p50']}/{v['p95']}" for k, v in r["api"]["por_clase"].items())
+        )
+        lineas.append("")
+    lineas += [
+        "## Índice",
+        "",
+        "| base | docs | generar corpus | reindexar completo | memoria máx. reindexar | publicar | publicar→buscable | Wagtail `update_index` |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in resultados:
+        p = r["publicar"]
+        lineas.append(
+            f"| {r['base']} | {r['n']:,} | {r['generar_s']} s | {r['reindexar']['segundos']} s | "
+            f"{r['reindexar']['memoria_max_mib']} MiB | {p['publicar_ms']} ms | {p['buscable_ms']} ms | "
+            f"{r.get('wagtail_update_index_s', 'no medido')} s |"
+        )
+    lineas += [
+        "",
+        "## Páginas: render (p50 / p95) y consultas SQL",
+        "",
+        "| base | docs | página | p50 | p95 | consultas SQL |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in resultados:
+        for nombre, v in r["render"].items():
+            marca = "" if v["consultas_sql"] <= METAS["consultas_sql_max"] else " ❌"
+            lineas.append(
+                f"| {r['base']} | {r['n']:,} | {nombre} | {v['p50']} ms | {v['p95']} ms | {v['consultas_sql']}{marca} |"
+            )
+    lineas += ["", "## Carga concurrente (peticiones por segundo)", ""]
+    for r in resultados:
+        carga = r.get("carga")
+        if not carga:
+            continue
+        if "error" in carga:
+            lineas.append(f"- {r['base']}, {r['n']:,}: {carga['error']}")
+            continue
+        lineas.append(
+            f"**{r['base']}, {r['n']:,} documentos** — gunicorn {carga['workers']} workers, wrk "
+            f"{carga['conexiones']} conexiones × {carga['segundos']} s, caché: {carga['cache']}"
+        )
+        lineas += [
+            "",
+            "| ruta | req/s | latencia p50 | p99 | respuestas no 2xx |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for nombre, v in carga.items():
+            if isinstance(v, dict):
+                lineas.append(
+                    f"| {nombre} | {v['rps']} | {v['p50']} | {v['p99']} | {v['no_2xx']} |"
+                )
+        lineas.append("")
+    (BASE / "bench" / "RESULTADOS.md").write_text("\n".join(lineas) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--tamanos", default="1000,10000,100000")
+    parser.add_argument("--bases", default="sqlite,postgres")
+    parser.add_argument("--rondas", type=int, default=8)
+    parser.add_argument(
+        "--wagtail-hasta",
+        type=int,
+        default=10000,
+        help="Mide Page.objects.search() (requiere update_index) hasta este tamaño.",
+    )
+    parser.add_argument("--segundos-carga", type=int, default=8)
+    parser.add_argument("--conexiones", type=int, default=16)
+    parser.add_argument("--sin-carga", action="store_true")
+    args = parser.parse_args()
+    SALIDA.mkdir(parents=True, exist_ok=True)
+    resultados = []
+    for base in args.bases.split(","):
+        for n in (int(x) for x in args.tamanos.split(",")):
+            resultados.append(una_corrida(base, n, args))
+            informe(resultados, "python bench/correr.py " + " ".join(sys.argv[1:]))
+    log("listo: bench/RESULTADOS.md")
+
+
+if __name__ == "__main__":
+    main()
