@@ -223,9 +223,7 @@ def _maquina():
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
         lineas = cpuinfo.read_text().splitlines()
-        modelo = _campo(lineas, lambda x: "model name" in x, 0, str) and next(
-            x.split(":", 1)[1].strip() for x in lineas if "model name" in x
-        )
+        modelo = next((x.split(":", 1)[1].strip() for x in lineas if "model name" in x), "")
     memoria = ""
     meminfo = Path("/proc/meminfo")
     if meminfo.exists():
