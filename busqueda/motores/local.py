@@ -332,7 +332,7 @@ class MotorLocal(Motor):
                 f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
                 f"LIMIT %s OFFSET %s"
             )
-            frase = " ".join(terms)  # solo [a-z0-9 ]: sin comodines de LIKE
+            frase = " ".join(terms)  # solo letras, dígitos y espacios: sin comodines de LIKE
             params = [
                 *texto_params,
                 *filtro_params,

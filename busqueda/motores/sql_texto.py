@@ -2,7 +2,7 @@
 
 Es el ÚNICO lugar que sabe si la base es SQLite o PostgreSQL. Ambas reciben el
 mismo texto ya normalizado en Python (términos separados por espacios, solo
-[a-z0-9]), así que se comportan igual; solo cambia cómo se guarda y se puntúa:
+letras y dígitos), así que se comportan igual; solo cambia cómo se guarda y se puntúa:
 
 - SQLite: tabla virtual FTS5 de contenido externo sobre `busqueda_documento`,
   sincronizada por triggers; puntaje `bm25` con pesos por columna.
@@ -19,7 +19,9 @@ from django.db import connection as conexion_defecto
 
 # Pesos relativos: título > resumen > etiquetas del marco > cuerpo.
 PESOS = {"titulo": 10.0, "resumen": 4.0, "etiquetas": 3.0, "cuerpo": 1.0}
-_TERMINO_SEGURO = re.compile(r"^[a-z0-9]+$")
+# Letras y dígitos Unicode (lo que produce `normalizacion.termino`): sin comillas,
+# espacios ni operadores de FTS5/tsquery.
+_TERMINO_SEGURO = re.compile(r"^[^\W_]+$")
 
 
 def _expresion(grupos, operador, y, o, termino):
