@@ -36,3 +36,59 @@ def evaluar(motor, datos, k=K):
         "ndcg": sum(f["ndcg"] for f in filas) / n,
         "mrr": sum(f["rr"] for f in filas) / n,
     }
+
+
+# --- Comparación con la búsqueda de serie de Wagtail (para README.md) ---------------
+
+VARIANTES = [
+    ("rural", "rurales"),
+    ("líder", "líderes"),
+    ("educación pública", "educacion publica"),
+    ("escuela rural", "escuelas rurales"),
+    ("España", "espana"),
+    ("México", "MEXICO"),
+]
+
+
+class MotorWagtail:
+    """La búsqueda de serie (modelsearch, backend de base de datos) sobre las mismas
+    páginas, solo para medir contra ella; no se usa en el sitio."""
+
+    nombre = "wagtail (modelsearch, base de datos)"
+
+    def buscar(self, consulta):
+        from .indice import clases_buscables
+        from .motores.base import Resultado, ResultadoBusqueda
+
+        filas = []
+        for clase in clases_buscables():
+            qs = clase.objects.live().public().search(consulta.texto).annotate_score("_puntaje")
+            filas += [(getattr(p, "_puntaje", 0) or 0, p) for p in qs]
+        filas.sort(key=lambda f: -f[0])
+        resultados = [
+            Resultado(p.datos_busqueda()["tipo"], p.slug, p.title, p.url, "", [])
+            for _, p in filas[: consulta.por_pagina]
+        ]
+        return ResultadoBusqueda(consulta, len(filas), resultados, {}, self.nombre)
+
+
+def comparar(motores, datos):
+    """Por motor: nDCG@10, MRR, variantes con el mismo primer resultado y ms por consulta."""
+    import time
+
+    from .motores.base import ConsultaBusqueda
+
+    filas = []
+    for motor in motores:
+        inicio = time.perf_counter()
+        informe = evaluar(motor, datos)
+        n = len(datos["consultas"])
+        iguales = 0
+        for a, b in VARIANTES:
+            ra = motor.buscar(ConsultaBusqueda(texto=a)).resultados
+            rb = motor.buscar(ConsultaBusqueda(texto=b)).resultados
+            iguales += bool(ra and rb and ra[0].slug == rb[0].slug)
+            n += 2
+        ms = (time.perf_counter() - inicio) * 1000 / n
+        filas.append((motor.nombre, informe["ndcg"], informe["mrr"], iguales, ms))
+    return filas

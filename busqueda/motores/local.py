@@ -126,11 +126,11 @@ class MotorLocal(Motor):
 
     def reconstruir(self, docs, progreso=None) -> int:
         with transaction.atomic():
+            with connection.cursor() as cursor:
+                indice_texto(connection).reconstruir(cursor)
             ValorFaceta.objects.all().delete()
             Documento.objects.all().delete()
             Vocablo.objects.all().delete()
-            with connection.cursor() as cursor:
-                indice_texto(connection).reconstruir(cursor)
             return self.indexar_lote(docs, progreso)
 
     @staticmethod

@@ -108,6 +108,14 @@ class IndiceSQLite(IndiceTexto):
 
 class IndicePostgres(IndiceTexto):
     def crear(self, cursor):
+        # Se consulta antes de alterar: ALTER TABLE falla si la transacción tiene
+        # eventos de trigger pendientes (p. ej. tras borrar filas), aunque no cambie nada.
+        cursor.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = 'busqueda_documento' AND column_name = 'vector'"
+        )
+        if cursor.fetchone():
+            return
         cursor.execute(
             "ALTER TABLE busqueda_documento ADD COLUMN IF NOT EXISTS vector tsvector "
             "GENERATED ALWAYS AS ("

@@ -3,7 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from busqueda.evaluacion import evaluar
+from busqueda.evaluacion import VARIANTES, MotorWagtail, evaluar
+from busqueda.evaluacion import comparar as comparar_motores
 from busqueda.motores import motor_busqueda, motor_local
 
 
@@ -22,8 +23,13 @@ class Command(BaseCommand):
             help="local (por defecto) o el configurado para el sitio (Elasticsearch si hay URL).",
         )
         parser.add_argument("--minimo", type=float, help="Falla si nDCG@10 queda bajo este valor.")
+        parser.add_argument(
+            "--comparar",
+            action="store_true",
+            help="Compara además con la búsqueda de serie de Wagtail (cifras de README.md).",
+        )
 
-    def handle(self, archivo, motor, minimo=None, **opciones):
+    def handle(self, archivo, motor, minimo=None, comparar=False, **opciones):
         ruta = Path(archivo)
         try:
             datos = json.loads(ruta.read_text(encoding="utf-8"))
@@ -43,5 +49,17 @@ class Command(BaseCommand):
             f"TOTAL ({len(informe['filas'])} consultas): nDCG@10 = {informe['ndcg']:.3f} · "
             f"MRR = {informe['mrr']:.3f}"
         )
+        if comparar:
+            self.stdout.write("")
+            self.stdout.write(
+                f"{'motor':<38} {'nDCG@10':>8} {'MRR':>6} {'variantes':>10} {'ms/consulta':>12}"
+            )
+            for nombre, ndcg, mrr, iguales, ms in comparar_motores(
+                [elegido, MotorWagtail()], datos
+            ):
+                self.stdout.write(
+                    f"{nombre:<38} {ndcg:>8.3f} {mrr:>6.3f} "
+                    f"{iguales:>6}/{len(VARIANTES)} {ms:>12.1f}"
+                )
         if minimo is not None and informe["ndcg"] < minimo:
             raise CommandError(f"nDCG@10 {informe['ndcg']:.3f} bajo el mínimo {minimo}.")
