@@ -21,10 +21,21 @@ LARGO_SUGERENCIA = 100
 
 
 def _grupos_caracteristica():
+    """{slug: (posición, dimensión)} en el orden del marco (dimensión, luego característica)."""
     return {
-        slug: dimension
-        for slug, dimension in Caracteristica.objects.values_list("slug", "dimension__nombre")
+        slug: (i, dimension)
+        for i, (slug, dimension) in enumerate(
+            Caracteristica.objects.values_list("slug", "dimension__nombre")
+        )
     }
+
+
+def _ordenar_caracteristicas(resultado, grupos):
+    """Características agrupadas por dimensión, en el orden del marco."""
+    resultado.facetas["caracteristica"] = sorted(
+        resultado.facetas.get("caracteristica", []),
+        key=lambda o: grupos.get(o.valor, (len(grupos), ""))[0],
+    )
 
 
 def _ejecutar(get, **opciones):
@@ -43,13 +54,14 @@ def _registrar(resultado):
 
 def resultado_a_json(resultado):
     grupos = _grupos_caracteristica()
+    _ordenar_caracteristicas(resultado, grupos)
     facetas = {}
     for faceta, opciones in resultado.facetas.items():
         facetas[faceta] = []
         for o in opciones:
             d = o.como_dict()
             if faceta == "caracteristica":
-                d["grupo"] = grupos.get(o.valor, "")
+                d["grupo"] = grupos.get(o.valor, (0, "Otras"))[1]
             facetas[faceta].append(d)
     c = resultado.consulta
     return {
@@ -94,24 +106,18 @@ def api_sugerencias(request):
 
 def _facetas_para_plantilla(resultado):
     grupos = _grupos_caracteristica()
-    orden_grupos = list(dict.fromkeys(grupos.values()))
+    _ordenar_caracteristicas(resultado, grupos)
     salida = []
     for faceta, nombre in FACETAS.items():
         opciones = resultado.facetas.get(faceta, [])
         if not opciones:
             continue
+        bloques = [("", opciones)]
         if faceta == "caracteristica":
             por_grupo = {}
             for o in opciones:
-                por_grupo.setdefault(grupos.get(o.valor, "Otras"), []).append(o)
-            bloques = [
-                (g, por_grupo[g])
-                for g in sorted(
-                    por_grupo, key=lambda g: orden_grupos.index(g) if g in orden_grupos else 99
-                )
-            ]
-        else:
-            bloques = [("", opciones)]
+                por_grupo.setdefault(grupos.get(o.valor, (0, "Otras"))[1], []).append(o)
+            bloques = list(por_grupo.items())
         salida.append({"nombre": faceta, "etiqueta": nombre, "bloques": bloques})
     return salida
 
