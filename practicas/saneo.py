@@ -14,7 +14,6 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import escape
 
 ETIQUETAS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
 ATRIBUTOS = {"a": {"href"}}
@@ -136,7 +135,3 @@ def _zip_acorde(archivo, extension):
     if extension in _ZIP_OOXML:
         return "[Content_Types].xml" in nombres
     return "mimetype" in nombres
-
-
-def escapar(texto):
-    return escape(texto or "")
