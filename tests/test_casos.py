@@ -563,7 +563,7 @@ def test_editora_dep_edita_y_publica_el_resumen_de_uruguay(cargado, editora):
 
 
 @pytest.mark.django_db
-def test_editora_dep_crea_y_despublica_un_caso(cargado, editora):
+def test_editora_dep_crea_y_despublica_un_caso(biblioteca, editora):
     cliente = Client()
     cliente.force_login(editora)
     indice = CasosIndexPage.objects.get()
@@ -587,8 +587,8 @@ def test_editora_dep_crea_y_despublica_un_caso(cargado, editora):
 
 
 @pytest.mark.django_db
-def test_editores_dep_tienen_permiso_sobre_los_casos(cargado, editora):
+def test_editores_dep_tienen_permiso_sobre_los_casos(biblioteca, editora):
     assert editora.groups.filter(name=EDITORES).exists()
-    caso = CasoPage.objects.get(slug="colombia")
+    caso = CasoPage.objects.get(slug="colombia-f")
     permisos = caso.permissions_for_user(editora)
     assert permisos.can_edit() and permisos.can_publish() and permisos.can_unpublish()
