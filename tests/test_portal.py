@@ -54,8 +54,8 @@ def test_pagina_de_riesgos_muestra_los_seis(client, inicio):
 
 
 def test_cargar_contenido_dos_veces_no_duplica(inicio):
-    paginas = Page.objects.count()
     call_command("load_initial_data")
+    paginas = Page.objects.count()
     call_command("load_initial_data")
     assert Page.objects.count() == paginas
     assert HomePage.objects.count() == 1
