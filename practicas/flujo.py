@@ -81,6 +81,21 @@ def ultimo_estado(pagina):
     )
 
 
+def ultimos_estados(paginas):
+    """{id de página: último WorkflowState} en una sola consulta (para «Mis prácticas»)."""
+    if not paginas:
+        return {}
+    estados = (
+        WorkflowState.objects.filter(
+            base_content_type=paginas[0].get_base_content_type(),
+            object_id__in=[str(p.pk) for p in paginas],
+        )
+        .select_related("current_task_state")
+        .order_by("created_at", "pk")
+    )
+    return {int(estado.object_id): estado for estado in estados}
+
+
 def limite_excedido(user, accion_enviar, subiendo):
     """Mensaje si el usuario superó su límite por hora; "" si no."""
     hace_una_hora = timezone.now() - timedelta(hours=1)

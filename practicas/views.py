@@ -179,9 +179,10 @@ def mis_practicas(request):
         .select_related("red")
         .order_by("-latest_revision_created_at", "-pk")
     )
+    estados = flujo.ultimos_estados(paginas)
     filas = []
     for pagina in paginas:
-        codigo, comentario = estado_practica(pagina, flujo.ultimo_estado(pagina))
+        codigo, comentario = estado_practica(pagina, estados.get(pagina.pk))
         filas.append(
             {
                 "pagina": pagina,

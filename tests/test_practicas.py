@@ -119,12 +119,23 @@ def test_usuario_sin_red_recibe_explicacion(indice, crear_usuario):
 
 
 def test_coordinador_no_entra_al_admin(red_a, coordinadora):
-    respuesta = cliente(coordinadora).get("/admin/")
-    assert respuesta.status_code in (302, 403)
-    if respuesta.status_code == 302:
-        assert (
-            "/admin/" not in respuesta["Location"].split("?")[0] or "login" in respuesta["Location"]
-        )
+    c = cliente(coordinadora)
+    for url in ("/admin/", "/admin/pages/", "/admin/snippets/practicas/red/"):
+        respuesta = c.get(url)
+        assert respuesta.status_code == 302
+        assert respuesta["Location"].startswith("/admin/login/")
+
+
+def test_editora_administra_redes_y_ve_rechazar_en_el_admin(red_a, coordinadora, editora):
+    c = cliente(editora)
+    listado = c.get("/admin/snippets/practicas/red/")
+    assert listado.status_code == 200 and "Red red-a" in listado.content.decode()
+    enviar(cliente(coordinadora), red_a)
+    practica = PracticaPage.objects.get()
+    edicion = c.get(f"/admin/pages/{practica.pk}/edit/").content.decode()
+    assert 'data-workflow-action-name="rechazar"' in edicion
+    assert 'data-workflow-action-name="reject"' in edicion
+    assert 'data-workflow-action-name="approve"' in edicion
 
 
 def test_coordinador_ajeno_no_ve_ni_edita_ni_envia(red_a, red_b, coordinadora, coordinador2):
@@ -431,3 +442,15 @@ def test_borrador_solo_exige_titulo(red_a, coordinadora):
     practica = PracticaPage.objects.get()
     assert not practica.live and not WorkflowState.objects.exists()
     assert "Borrador" in c.get(MIS).content.decode()
+
+
+def test_mis_practicas_sin_consultas_por_fila(red_a, coordinadora, django_assert_max_num_queries):
+    c = cliente(coordinadora)
+    for n in range(4):
+        c.post(
+            PUBLICAR,
+            {**datos(red_a, titulo=f"Práctica {n}"), "enviar" if n % 2 else "guardar": "1"},
+        )
+    with django_assert_max_num_queries(10):
+        html = c.get(MIS).content.decode()
+    assert html.count("En revisión") >= 2 and html.count("Borrador") >= 2
