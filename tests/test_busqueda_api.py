@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -198,3 +199,15 @@ def test_destacados_primero(client, indice, inicio):
     d = client.get("/api/buscar/", {"q": "escuelas rurales"}).json()
     assert d["resultados"][0]["titulo"] == "Guía de redes de la DEP"
     assert d["resultados"][1]["slug"] == "microcentros-rurales"
+
+
+def test_admin_destacados_e_informe_en_el_menu(client, editora):
+    client.force_login(editora)
+    assert client.get("/admin/snippets/busqueda/destacado/").status_code == 200
+    assert client.get("/admin/snippets/busqueda/destacado/add/").status_code == 200
+    assert "/admin/informes/busquedas/" in client.get("/admin/").content.decode()
+    d = Destacado(consulta="  ESCUELAS rurales ")
+    d.save()
+    assert d.consulta_normalizada == "escuelas rurales"
+    with pytest.raises(ValidationError, match="Ya hay resultados destacados"):
+        Destacado(consulta="Escuelas Rurales").full_clean()

@@ -192,3 +192,12 @@ def test_elasticsearch_caido_no_impide_publicar_y_queda_pendiente(
     with pytest.raises(CommandError):
         call_command("reindexar", "--pendientes", stdout=StringIO())
     assert Pendiente.objects.get(page_id=pagina.pk).intentos == 2
+
+
+def test_load_initial_data_repara_un_indice_desfasado(casos, inicio):
+    from busqueda.contenido import cargar
+
+    assert cargar(inicio) == 0  # al día: no hace nada
+    Documento.objects.all().delete()
+    assert cargar(inicio) == 19
+    assert Documento.objects.count() == 19
