@@ -6,6 +6,7 @@ su conversor; el formulario público no usa Draftail, así que limpiamos con
 nh3 (lista blanca) antes de guardar en un RichTextField. Wagtail valida la
 extensión y el peso de los documentos, pero no su contenido."""
 
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -64,8 +65,9 @@ def html_a_texto(html):
 
 
 def texto_plano_seguro(texto):
-    """Para campos de texto plano: quita cualquier etiqueta."""
-    return nh3.clean(texto or "", tags=set()).strip()
+    """Para campos de texto plano: quita cualquier etiqueta y deja el texto sin
+    entidades HTML (las plantillas lo escapan al mostrarlo)."""
+    return html.unescape(nh3.clean(texto or "", tags=set())).strip()
 
 
 # Firmas de contenido por extensión (WAGTAILDOCS_EXTENSIONS).

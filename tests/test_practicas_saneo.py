@@ -7,7 +7,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from practicas.saneo import html_a_texto, limpiar_html, texto_a_html, validar_documento
+from practicas.saneo import (
+    html_a_texto,
+    limpiar_html,
+    texto_a_html,
+    texto_plano_seguro,
+    validar_documento,
+)
 
 
 def zip_con(nombre, entradas):
@@ -58,6 +64,12 @@ def test_texto_a_html_arma_parrafos_y_conserva_formato_basico():
     assert (
         html_a_texto(html)
         == "Primer párrafo con <b>negrita</b>.\nSegunda línea.\n\n<ul><li>uno</li></ul>"
+    )
+
+
+def test_texto_plano_sin_etiquetas_ni_entidades():
+    assert texto_plano_seguro('Lectura & "escritura" <script>x()</script><b>ya</b>') == (
+        'Lectura & "escritura" ya'
     )
 
 
