@@ -61,7 +61,8 @@ def html_a_texto(html):
     texto = re.sub(r"<br\s*/?>", "\n", texto)
     texto = re.sub(r"\s*(<(?:ul|ol)[^>]*>)", r"\n\n\1", texto)
     texto = re.sub(r"(</(?:ul|ol)>)\s*", r"\1\n\n", texto)
-    return texto.strip()
+    # Sin entidades: el textarea se escapa al mostrarse y nh3 vuelve a limpiar al guardar.
+    return html.unescape(texto).strip()
 
 
 def texto_plano_seguro(texto):

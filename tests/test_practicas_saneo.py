@@ -61,6 +61,7 @@ def test_texto_a_html_arma_parrafos_y_conserva_formato_basico():
         html == "<p>Primer párrafo con <b>negrita</b>.<br>Segunda línea.</p><ul><li>uno</li></ul>"
     )
     assert texto_a_html("a < b & c") == "<p>a &lt; b &amp; c</p>"
+    assert html_a_texto("<p>a &lt; b &amp; c</p>") == "a < b & c"
     assert (
         html_a_texto(html)
         == "Primer párrafo con <b>negrita</b>.\nSegunda línea.\n\n<ul><li>uno</li></ul>"
