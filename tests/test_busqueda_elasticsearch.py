@@ -159,3 +159,72 @@ def test_si_elasticsearch_no_responde_busca_en_el_local_y_lo_dice(db):
     assert [x.slug for x in r.resultados] == ["a"]
     assert any("índice local" in a for a in r.avisos)
     assert motor.sugerencias("micro")[0]["texto"] == "Microcentros rurales"
+
+
+def test_lectura_de_una_respuesta_de_elasticsearch():
+    """La respuesta (formato documentado de _search) se traduce al mismo contrato."""
+    from elasticsearch_dsl.response import Response
+
+    consulta = ConsultaBusqueda(texto="microcentors", filtros={"slep": ["huasco", "atacama"]})
+    s = armar_busqueda(consulta, "trama")
+    vacio = {"doc_count": 0, "valores": {"buckets": []}}
+    crudo = {
+        "hits": {
+            "total": {"value": 1, "relation": "eq"},
+            "hits": [
+                {
+                    "_index": "trama-20260101",
+                    "_id": "pagina:4",
+                    "_score": 2.0,
+                    "_source": {
+                        "tipo": "caso",
+                        "slug": "microcentros-rurales",
+                        "titulo": "Microcentros rurales",
+                        "url": "/casos/microcentros-rurales/",
+                        "resumen": "Docentes rurales.",
+                        "clave": "pagina:4",
+                    },
+                    "highlight": {"cuerpo": ["las <mark>escuelas</mark> &lt;b&gt;"]},
+                }
+            ],
+        },
+        "aggregations": {
+            **{f"f_{f}": vacio for f in FACETAS},
+            "f_slep": {
+                "doc_count": 3,
+                "valores": {
+                    "buckets": [
+                        {"key": "barrancas|SLEP Barrancas", "doc_count": 2},
+                        {"key": "huasco|SLEP Huasco", "doc_count": 1},
+                    ]
+                },
+            },
+        },
+        "suggest": {
+            "correccion": [
+                {
+                    "text": "microcentors",
+                    "offset": 0,
+                    "length": 12,
+                    "options": [{"text": "microcentros", "score": 0.4}],
+                }
+            ]
+        },
+    }
+    r = MotorElasticsearch(URL_CAIDA, "trama")._resultado(consulta, Response(s, crudo), [])
+    assert r.motor == "elasticsearch" and r.total == 1
+    assert r.resultados[0].como_dict() == {
+        "tipo": "caso",
+        "slug": "microcentros-rurales",
+        "titulo": "Microcentros rurales",
+        "url": "/casos/microcentros-rurales/",
+        "resumen": "Docentes rurales.",
+        "fragmentos": ["las <mark>escuelas</mark> &lt;b&gt;"],
+    }
+    slep = [(o.valor, o.etiqueta, o.cantidad, o.seleccionado) for o in r.facetas["slep"]]
+    assert slep == [
+        ("barrancas", "SLEP Barrancas", 2, False),
+        ("huasco", "SLEP Huasco", 1, True),
+        ("atacama", "atacama", 0, True),
+    ]
+    assert r.sugerencia == "microcentros"
