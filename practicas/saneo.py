@@ -52,11 +52,11 @@ def texto_a_html(texto):
     return "".join(parrafos)
 
 
-def html_a_texto(html):
+def html_a_texto(contenido):
     """Inverso aproximado de `texto_a_html`, para volver a editar."""
-    if not html:
+    if not contenido:
         return ""
-    texto = re.sub(r"</p>\s*<p[^>]*>", "\n\n", html)
+    texto = re.sub(r"</p>\s*<p[^>]*>", "\n\n", contenido)
     texto = re.sub(r"</?p[^>]*>", "", texto)
     texto = re.sub(r"<br\s*/?>", "\n", texto)
     texto = re.sub(r"\s*(<(?:ul|ol)[^>]*>)", r"\n\n\1", texto)
