@@ -5,6 +5,8 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client, TestCase
 from django.utils import timezone
@@ -447,55 +449,6 @@ SLUGS = [
 ]
 
 
-@pytest.fixture
-def cargado(inicio):
-    contenido.cargar(inicio)
-    return inicio
-
-
-@pytest.mark.django_db
-def test_contenido_carga_los_19_casos_completos(client, cargado):
-    casos = {
-        c.slug: c
-        for c in CasoPage.objects.live().prefetch_related("focos", "caracteristicas", "fuentes")
-    }
-    assert sorted(casos) == sorted(SLUGS)
-    for slug, caso in casos.items():
-        assert not caso.revisado_dep, slug
-        assert caso.focos.all(), slug
-        assert caso.caracteristicas.all(), slug
-        assert any(
-            f.url.startswith("https://") or f.url.startswith("http://") for f in caso.fuentes.all()
-        ), slug
-        assert caso.url == f"/casos/{slug}/"
-    internacionales = {s for s, c in casos.items() if c.ambito == "internacional"}
-    assert len(internacionales) == 9 and len(casos) - len(internacionales) == 10
-    for slug in internacionales:
-        assert "pendiente de revisión DEP" in str(casos[slug].cuerpo), slug
-    assert "escuelas rurales" in casos["microcentros-rurales"].resumen.lower() + str(
-        casos["microcentros-rurales"].cuerpo
-    )
-    assert "Fundación Chile" in casos["proyecto-eleva"].title + casos["proyecto-eleva"].resumen
-    respuesta = client.get("/casos/?ambito=internacional&caracteristica=liderazgo-distribuido")
-    assert respuesta.status_code == 200 and slugs_listados(respuesta)
-    for slug in SLUGS:
-        assert client.get(f"/casos/{slug}/").status_code == 200, slug
-
-
-@pytest.mark.django_db
-def test_carga_idempotente_y_no_pisa_ediciones(cargado):
-    uruguay = CasoPage.objects.get(slug="uruguay")
-    uruguay.resumen = "Resumen corregido por la DEP."
-    uruguay.save_revision().publish()
-    CasoPage.objects.get(slug="belgica").unpublish()
-    paginas = CasoPage.objects.count()
-    assert contenido.cargar(cargado) == 0
-    call_command("load_initial_data")
-    assert CasoPage.objects.count() == paginas
-    assert CasoPage.objects.get(slug="uruguay").resumen == "Resumen corregido por la DEP."
-    assert not CasoPage.objects.get(slug="belgica").live
-
-
 # -- admin de Wagtail ------------------------------------------------------------
 
 
@@ -537,29 +490,80 @@ def datos_formulario(caso, **cambios):
     return plano
 
 
-@pytest.mark.django_db
-def test_editora_dep_edita_y_publica_el_resumen_de_uruguay(cargado, editora):
-    cliente = Client()
-    cliente.force_login(editora)
-    uruguay = CasoPage.objects.get(slug="uruguay")
-    assert cliente.get(f"/admin/pages/{uruguay.pk}/edit/").status_code == 200
-    nuevo = "Resumen revisado por la DEP: la Red Global de Aprendizajes en Uruguay."
+class ContenidoInicialTest(TestCase):
+    """Los 19 casos se cargan una vez para toda la clase (cada prueba se revierte)."""
 
-    # Vista previa con el cambio, sin publicar.
-    datos = datos_formulario(uruguay, resumen=nuevo)
-    previa = cliente.post(f"/admin/pages/{uruguay.pk}/edit/preview/", datos)
-    assert previa.status_code == 200 and previa.json()["is_valid"], previa.content[:500]
-    assert nuevo in cliente.get(f"/admin/pages/{uruguay.pk}/edit/preview/").content.decode()
-    assert nuevo not in Client().get("/casos/uruguay/").content.decode()
+    @classmethod
+    def setUpTestData(cls):
+        cls.inicio = cargar_base()
+        contenido.cargar(cls.inicio)
+        cls.editora = get_user_model().objects.create_user("editora", password="clave-123")
+        cls.editora.groups.add(Group.objects.get(name=EDITORES))
 
-    # Publicar.
-    datos["action-publish"] = "action-publish"
-    respuesta = cliente.post(f"/admin/pages/{uruguay.pk}/edit/", datos)
-    assert respuesta.status_code == 302, respuesta.content.decode()[:2000]
-    uruguay.refresh_from_db()
-    assert uruguay.resumen == nuevo and uruguay.live
-    assert uruguay.revisions.count() >= 2
-    assert nuevo in Client().get("/casos/uruguay/").content.decode()
+    def test_contenido_carga_los_19_casos_completos(self):
+        casos = {
+            c.slug: c
+            for c in CasoPage.objects.live().prefetch_related("focos", "caracteristicas", "fuentes")
+        }
+        assert sorted(casos) == sorted(SLUGS)
+        for slug, caso in casos.items():
+            assert not caso.revisado_dep, slug
+            assert caso.focos.all(), slug
+            assert caso.caracteristicas.all(), slug
+            assert any(
+                f.url.startswith("https://") or f.url.startswith("http://")
+                for f in caso.fuentes.all()
+            ), slug
+            assert caso.url == f"/casos/{slug}/"
+        internacionales = {s for s, c in casos.items() if c.ambito == "internacional"}
+        assert len(internacionales) == 9 and len(casos) - len(internacionales) == 10
+        for slug in internacionales:
+            assert "pendiente de revisión DEP" in str(casos[slug].cuerpo), slug
+        assert "escuelas rurales" in casos["microcentros-rurales"].resumen.lower() + str(
+            casos["microcentros-rurales"].cuerpo
+        )
+        assert "Fundación Chile" in casos["proyecto-eleva"].title + casos["proyecto-eleva"].resumen
+        respuesta = self.client.get(
+            "/casos/?ambito=internacional&caracteristica=liderazgo-distribuido"
+        )
+        assert respuesta.status_code == 200 and slugs_listados(respuesta)
+        for slug in SLUGS:
+            assert self.client.get(f"/casos/{slug}/").status_code == 200, slug
+
+    def test_carga_idempotente_y_no_pisa_ediciones(self):
+        uruguay = CasoPage.objects.get(slug="uruguay")
+        uruguay.resumen = "Resumen corregido por la DEP."
+        uruguay.save_revision().publish()
+        CasoPage.objects.get(slug="belgica").unpublish()
+        paginas = CasoPage.objects.count()
+        assert contenido.cargar(self.inicio) == 0
+        call_command("load_initial_data")
+        assert CasoPage.objects.count() == paginas
+        assert CasoPage.objects.get(slug="uruguay").resumen == "Resumen corregido por la DEP."
+        assert not CasoPage.objects.get(slug="belgica").live
+
+    def test_editora_dep_edita_y_publica_el_resumen_de_uruguay(self):
+        cliente = Client()
+        cliente.force_login(self.editora)
+        uruguay = CasoPage.objects.get(slug="uruguay")
+        assert cliente.get(f"/admin/pages/{uruguay.pk}/edit/").status_code == 200
+        nuevo = "Resumen revisado por la DEP: la Red Global de Aprendizajes en Uruguay."
+
+        # Vista previa con el cambio, sin publicar.
+        datos = datos_formulario(uruguay, resumen=nuevo)
+        previa = cliente.post(f"/admin/pages/{uruguay.pk}/edit/preview/", datos)
+        assert previa.status_code == 200 and previa.json()["is_valid"], previa.content[:500]
+        assert nuevo in cliente.get(f"/admin/pages/{uruguay.pk}/edit/preview/").content.decode()
+        assert nuevo not in Client().get("/casos/uruguay/").content.decode()
+
+        # Publicar.
+        datos["action-publish"] = "action-publish"
+        respuesta = cliente.post(f"/admin/pages/{uruguay.pk}/edit/", datos)
+        assert respuesta.status_code == 302, respuesta.content.decode()[:2000]
+        uruguay.refresh_from_db()
+        assert uruguay.resumen == nuevo and uruguay.live
+        assert uruguay.revisions.count() >= 2
+        assert nuevo in Client().get("/casos/uruguay/").content.decode()
 
 
 @pytest.mark.django_db
