@@ -426,7 +426,7 @@ CASOS = [
         "slug": "fundacion-oportunidad",
         "title": "Fundación Oportunidad: Buen Comienzo y WE LEARN",
         "pais": "Chile",
-        "territorio": "Escuelas públicas de varias regiones",
+        "territorio": "",
         "organizacion": "Fundación Educacional Oportunidad",
         "tipo_red": "mejoramiento-escolar",
         "escala": "Educadoras, docentes, asistentes y directivos de educación inicial en escuelas públicas",
