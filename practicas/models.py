@@ -240,6 +240,16 @@ class PracticaPage(RoutablePageMixin, Page):
         en UNA consulta (unión): la ficha se mantiene en pocas consultas."""
         from taggit.models import Tag
 
+        if getattr(self, "_vista_previa", False):
+            # Vista previa de una revisión: las relaciones viven en memoria
+            # (modelcluster), no en la base de datos.
+            return {
+                "focos": [Termino(t.slug, t.nombre) for t in self.focos.all()],
+                "principios": [Termino(t.slug, t.nombre) for t in self.principios.all()],
+                "caracteristicas": [Termino(t.slug, t.nombre) for t in self.caracteristicas.all()],
+                "niveles": [Termino(t.slug, t.nombre) for t in self.niveles.all()],
+                "etiquetas": [Termino(t.slug, t.name) for t in self.etiquetas.all()],
+            }
         texto = models.CharField()
         numero = models.IntegerField()
 
@@ -309,9 +319,14 @@ class PracticaPage(RoutablePageMixin, Page):
         )
         # La ficha cuelga del índice: su URL es la propia sin el último tramo.
         contexto["indice_url"] = self.url[: -len(self.slug) - 1] if self.url else "/practicas/"
+        self._vista_previa = getattr(request, "is_preview", False)
         contexto["relacionadas"] = self.relacionadas()
-        contexto["recursos"] = list(self.recursos.select_related("documento"))
-        contexto["imagenes"] = list(self.imagenes.select_related("imagen"))
+        if self._vista_previa:
+            contexto["recursos"] = list(self.recursos.all())
+            contexto["imagenes"] = list(self.imagenes.all())
+        else:
+            contexto["recursos"] = list(self.recursos.select_related("documento"))
+            contexto["imagenes"] = list(self.imagenes.select_related("imagen"))
         return contexto
 
     @path("")

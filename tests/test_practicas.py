@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -454,3 +454,25 @@ def test_mis_practicas_sin_consultas_por_fila(red_a, coordinadora, django_assert
     with django_assert_max_num_queries(10):
         html = c.get(MIS).content.decode()
     assert html.count("En revisión") >= 2 and html.count("Borrador") >= 2
+
+
+def test_vista_previa_del_editor_muestra_el_borrador(red_a, coordinadora, editora):
+    """Publicada y luego corregida: el editor previsualiza lo nuevo, el público ve lo aprobado."""
+    c = cliente(coordinadora)
+    enviar(c, red_a)
+    practica = PracticaPage.objects.get()
+    accion_admin(cliente(editora), practica, "approve")
+    url = reverse("practicas:editar", args=[practica.pk])
+    base = c.get(url).context["form"]["revision_base"].value()
+    socio = str(Foco.objects.get(slug="socioeducativo").pk)
+    c.post(url, {**datos(red_a, revision_base=base, focos=[socio]), "enviar": "1"})
+    borrador = PracticaPage.objects.get().get_latest_revision_as_object()
+    peticion = RequestFactory().get("/")
+    peticion.user = editora
+    peticion.is_preview = True
+    html = borrador.serve_preview(peticion, borrador.default_preview_mode).render().content.decode()
+    assert "Foco en lo socioeducativo" in html
+    assert "Foco en el aprendizaje profundo" not in html
+    publica = Client().get(practica.url).content.decode()
+    assert "Foco en el aprendizaje profundo" in publica
+    assert "Foco en lo socioeducativo" not in publica
