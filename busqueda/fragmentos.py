@@ -3,26 +3,33 @@
 Todo el texto se escapa; el único HTML que sale es `<mark>`.
 """
 
+from bisect import bisect_left, bisect_right
+
 from django.utils.html import escape
 
 from .normalizacion import palabras, termino
 
 LARGO_FRAGMENTO = 180
+MAXIMO_ACIERTOS = 60
 
 
 def fragmentos(texto: str, terminos_buscados: set[str], maximo: int = 2) -> list[str]:
     if not texto or not terminos_buscados:
         return []
     lista = palabras(texto)
-    aciertos = [(i, f) for i, (_, f, w) in enumerate(lista) if termino(w) in terminos_buscados]
+    terms = [termino(w) for _, _, w in lista]
+    aciertos = [i for i, t in enumerate(terms) if t in terminos_buscados][:MAXIMO_ACIERTOS]
     if not aciertos:
         return []
+    inicios = [a for a, _, _ in lista]
+    finales = [b for _, b, _ in lista]
     # Ventanas alrededor de cada acierto; se prefieren las que juntan más términos distintos.
     ventanas = []
-    for i, _ in aciertos:
+    for i in aciertos:
         inicio = max(0, lista[i][0] - LARGO_FRAGMENTO // 3)
         fin = min(len(texto), inicio + LARGO_FRAGMENTO)
-        dentro = {termino(w) for (a, b, w) in lista if a >= inicio and b <= fin} & terminos_buscados
+        desde, hasta = bisect_left(inicios, inicio), bisect_right(finales, fin)
+        dentro = set(terms[desde:hasta]) & terminos_buscados
         ventanas.append((-len(dentro), inicio, fin))
     ventanas.sort()
     elegidas = []

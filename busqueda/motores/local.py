@@ -277,7 +277,7 @@ class MotorLocal(Motor):
         todos = Documento.objects.filter(coincide, *filtros.values())
         total = todos.count()
 
-        ids = self._pagina(consulta, todos, terms, operador, destacados if terms else [])
+        ids = self._pagina(consulta, todos, terms, operador, destacados if terms else [], filtros)
         docs = Documento.objects.in_bulk(ids)
         buscados = {t for grupo in expandir(terms) for alt in grupo for t in alt}
         resultados = []
@@ -310,24 +310,35 @@ class MotorLocal(Motor):
             avisos=avisos,
         )
 
-    def _pagina(self, consulta, todos, terms, operador, destacados):
+    def _pagina(self, consulta, todos, terms, operador, destacados, filtros):
         desde, cuantos = consulta.desde, consulta.por_pagina
         if consulta.orden == "relevancia" and terms:
-            filtro_sql, filtro_params = todos.values("id").query.sql_with_params()
             texto_sql, texto_params = indice_texto(connection).subconsulta(
                 expandir(terms), operador
             )
             orden_destacados, params_destacados = "", []
             if destacados:
+                # Los destacados pueden no calzar con el texto: LEFT JOIN y el filtro completo.
+                union = "LEFT JOIN"
+                filtro_sql, filtro_params = todos.values("id").query.sql_with_params()
                 casos = " ".join("WHEN %s THEN %s" for _ in destacados)
                 orden_destacados = f"CASE d.id {casos} ELSE %s END, "
                 for posicion, i in enumerate(destacados):
                     params_destacados += [i, posicion]
                 params_destacados.append(len(destacados))
+            else:
+                # El JOIN ya exige el texto; solo faltan las facetas (si hay).
+                union = "JOIN"
+                filtro_sql, filtro_params = (
+                    Documento.objects.filter(*filtros.values()).values("id").query.sql_with_params()
+                    if filtros
+                    else ("", [])
+                )
+            donde = f"WHERE d.id IN ({filtro_sql}) " if filtro_sql else ""
             sql = (
                 f"SELECT d.id FROM busqueda_documento d "  # noqa: S608
-                f"LEFT JOIN ({texto_sql}) t ON t.documento_id = d.id "
-                f"WHERE d.id IN ({filtro_sql}) "
+                f"{union} ({texto_sql}) t ON t.documento_id = d.id "
+                f"{donde}"
                 f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, COALESCE(t.puntaje, 0) DESC, "
                 f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
                 f"LIMIT %s OFFSET %s"
