@@ -343,6 +343,15 @@ def test_ficha_muestra_datos_etiquetas_enlazadas_fuentes_y_aviso(client, bibliot
 
 
 @pytest.mark.django_db
+def test_etiquetas_libres_llevan_a_la_busqueda(client, biblioteca):
+    caso = CasoPage.objects.get(slug="rural-a")
+    caso.etiquetas.add("escuelas rurales")
+    caso.save_revision().publish()
+    html = client.get(caso.url).content.decode()
+    assert 'href="/buscar/?etiqueta=escuelas-rurales"' in html
+
+
+@pytest.mark.django_db
 def test_ficha_revisada_no_muestra_aviso(client, biblioteca):
     caso = CasoPage.objects.get(slug="utp-c")
     caso.revisado_dep = True
