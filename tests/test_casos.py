@@ -587,6 +587,11 @@ def test_editora_dep_crea_y_despublica_un_caso(biblioteca, editora):
     )
     datos = datos_formulario(plantilla, fuentes=inline_formset([]))
     datos["focos"] = [str(Foco.objects.get(slug="socioeducativo").pk)]
+    # Vista previa de un caso que aún no existe.
+    previa = cliente.post(f"{crear}preview/", datos)
+    assert previa.status_code == 200 and previa.json()["is_valid"], previa.content[:500]
+    assert "Una red nueva." in cliente.get(f"{crear}preview/").content.decode()
+
     datos["action-publish"] = "action-publish"
     respuesta = cliente.post(crear, datos)
     assert respuesta.status_code == 302, respuesta.content.decode()[:2000]
