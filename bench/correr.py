@@ -24,7 +24,6 @@ from pathlib import Path
 BASE = Path(__file__).resolve().parent.parent
 SALIDA = BASE / "bench" / "salida"
 PY = sys.executable
-PUERTO = 8765
 METAS = {
     "api_p95_10k_ms": 30,
     "api_p95_100k_ms": 80,
@@ -110,8 +109,15 @@ def _campo(lineas, condicion, posicion, tipo):
     return None
 
 
+def puerto_libre():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def medir_carga(env, segundos, conexiones):
     """gunicorn (configuración de producción) + wrk en loopback, acotado en tiempo."""
+    PUERTO = puerto_libre()  # noqa: N806
     if not wrk_disponible():
         return {"error": "wrk no está disponible: no se midió la carga concurrente."}
     env = dict(env)
