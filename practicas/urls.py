@@ -7,4 +7,5 @@ urlpatterns = [
     path("practicas/publicar/", views.publicar, name="publicar"),
     path("practicas/mis-practicas/", views.mis_practicas, name="mis_practicas"),
     path("practicas/mis-practicas/<int:pk>/editar/", views.editar, name="editar"),
+    path("practicas/mis-practicas/<int:pk>/vista-previa/", views.vista_previa, name="vista_previa"),
 ]

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
 from . import flujo
@@ -89,6 +90,21 @@ def editar(request, pk):
         messages.warning(request, f"«{pagina.draft_title}» fue rechazada y no se puede reenviar.")
         return redirect("practicas:mis_practicas")
     return _formulario(request, pagina=pagina)
+
+
+@login_required
+@require_http_methods(["GET"])
+def vista_previa(request, pk):
+    """La última versión de una práctica de SUS redes, tal como se verá publicada."""
+    pagina = get_object_or_404(_practicas_de(request.user), pk=pk)
+    borrador = pagina.get_latest_revision_as_object()
+    # Igual que la vista previa del admin (PreviewableMixin.make_preview_request).
+    request.is_preview = True
+    request.preview_mode = borrador.default_preview_mode
+    respuesta = borrador.serve_preview(request, borrador.default_preview_mode)
+    patch_cache_control(respuesta, private=True, no_store=True)
+    respuesta["X-Robots-Tag"] = "noindex"
+    return respuesta
 
 
 def _formulario(request, pagina):

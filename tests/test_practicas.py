@@ -476,3 +476,15 @@ def test_vista_previa_del_editor_muestra_el_borrador(red_a, coordinadora, editor
     publica = Client().get(practica.url).content.decode()
     assert "Foco en el aprendizaje profundo" in publica
     assert "Foco en lo socioeducativo" not in publica
+
+
+def test_vista_previa_solo_para_su_red(red_a, red_b, coordinadora, coordinador2):
+    enviar(cliente(coordinadora), red_a, titulo="Práctica en revisión")
+    practica = PracticaPage.objects.get()
+    url = reverse("practicas:vista_previa", args=[practica.pk])
+    respuesta = cliente(coordinadora).get(url)
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert "Vista previa:" in html and "Práctica en revisión" in html
+    assert cliente(coordinador2).get(url).status_code == 404
+    assert Client().get(url).status_code == 302
