@@ -1009,8 +1009,8 @@ CASOS = [
         ],
         "aprendizajes": (
             "<ul><li>Agrupar por proximidad territorial facilita encuentros frecuentes y la "
-            "articulación entre niveles.</li><li>Un liderazgo público de la red (el Consorci, "
-            "equivalente a un SLEP) puede convocar a toda la ciudad sin imponer un modelo "
+            "articulación entre niveles.</li><li>Un liderazgo público de la red (el Consorci, con un "
+            "rol comparable al de un SLEP) puede convocar a toda la ciudad sin imponer un modelo "
             "único.</li></ul>"
         ),
         "focos": ["mejoramiento-sistemico", "aprendizaje-profundo"],
