@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from busqueda.indice import documentos_buscables, procesar_pendientes, total_buscables
+from busqueda.models import Pendiente
 from busqueda.motores import MotorNoDisponible, motor_elasticsearch, motor_local
 
 
@@ -63,10 +65,14 @@ class Command(BaseCommand):
         total = total_buscables()
         for motor in motores:
             barra = Barra(self.stdout, total, f"Índice {motor.nombre}")
+            comienzo = timezone.now()
             try:
                 n = motor.reconstruir(documentos_buscables(), progreso=barra)
             except MotorNoDisponible as error:
                 raise CommandError(f"Elasticsearch no respondió: {error}") from error
+            if motor is elastic:
+                # La reconstrucción ya incluye lo que estaba pendiente antes de empezar.
+                Pendiente.objects.filter(modificado__lt=comienzo).delete()
             if barra.interactiva:
                 self.stdout.write("")
             self.stdout.write(self.style.SUCCESS(f"Índice {motor.nombre}: {n} documentos."))
