@@ -191,7 +191,7 @@
     if (e.key === "ArrowDown") { e.preventDefault(); marcar(activa + 1); }
     else if (e.key === "ArrowUp") { e.preventDefault(); marcar(activa - 1); }
     else if (e.key === "Enter" && activa >= 0) { e.preventDefault(); elegir(activa); }
-    else if (e.key === "Escape") { cerrar(); }
+    else if (e.key === "Escape") { e.preventDefault(); cerrar(); }  // cierra sin borrar lo escrito
   });
   entrada.addEventListener("blur", function () { setTimeout(cerrar, 150); });
 })();
