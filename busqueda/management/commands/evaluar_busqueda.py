@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from busqueda.evaluacion import VARIANTES, MotorWagtail, evaluar
 from busqueda.evaluacion import comparar as comparar_motores
-from busqueda.motores import motor_busqueda, motor_local
+from busqueda.motores import MotorNoDisponible, motor_elasticsearch, motor_local
 
 
 class Command(BaseCommand):
@@ -36,8 +36,12 @@ class Command(BaseCommand):
             datos["consultas"]
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise CommandError(f"No se pudo leer {ruta}: {error}") from error
-        elegido = motor_local() if motor == "local" else motor_busqueda()
-        informe = evaluar(elegido, datos)
+        # "configurado" mide Elasticsearch de verdad (sin caer al local) si hay URL.
+        elegido = motor_local() if motor == "local" else (motor_elasticsearch() or motor_local())
+        try:
+            informe = evaluar(elegido, datos)
+        except MotorNoDisponible as error:
+            raise CommandError(f"El motor {elegido.nombre} no respondió: {error}") from error
         self.stdout.write(f"Motor: {elegido.nombre}")
         self.stdout.write(f"{'consulta':<34} {'nDCG@10':>8} {'RR':>6}  primeros resultados")
         for f in informe["filas"]:
