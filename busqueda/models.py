@@ -9,6 +9,8 @@ llamada, sin conteos disyuntivos). Por eso `Documento` guarda lo que se muestra
 en `motores/sql_texto.py` sobre las columnas `norm_*`.
 """
 
+from datetime import timedelta
+
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -20,6 +22,7 @@ from wagtail.models import Orderable
 from .normalizacion import normalizar_consulta
 
 TIPOS = {"caso": "Caso", "practica": "Práctica"}
+DIAS_REGISTRO = 90
 
 
 class Documento(models.Model):
@@ -192,3 +195,6 @@ class RegistroBusqueda(models.Model):
             )
             if not creado:  # otra petición la creó entre medio
                 cls.objects.filter(dia=dia, consulta=normalizada).update(**cambios)
+            else:
+                # Al abrir una fila nueva se podan las viejas: el informe mira 30 días.
+                cls.objects.filter(dia__lt=dia - timedelta(days=DIAS_REGISTRO)).delete()

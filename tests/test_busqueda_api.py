@@ -3,10 +3,11 @@
 import csv
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -181,6 +182,11 @@ def test_registro_de_busquedas_y_informe(client, indice, editora, coordinadora):
     client.get("/api/buscar/sugerencias/", {"q": "escuelas"})  # no se registra
     registros = {r.consulta: (r.veces, r.sin_resultados) for r in RegistroBusqueda.objects.all()}
     assert registros == {"escuelas rurales": (2, 0), "zzzzqqq": (1, 1)}
+    viejo = RegistroBusqueda.objects.create(
+        dia=timezone.localdate() - timedelta(days=200), consulta="antigua", veces=3
+    )
+    client.get("/api/buscar/", {"q": "otra consulta nueva"})
+    assert not RegistroBusqueda.objects.filter(pk=viejo.pk).exists()
 
     client.force_login(editora)
     html = client.get("/admin/informes/busquedas/").content.decode()
