@@ -370,22 +370,23 @@ class MotorLocal(Motor):
         return list(todos.order_by(*orden).values_list("id", flat=True)[desde : desde + cuantos])
 
     def _facetas(self, coincide, filtros, seleccion):
-        filas = []
-        sin_seleccion = [f for f in FACETAS if f not in filtros]
-        base = Documento.objects.filter(coincide, *filtros.values()).values("id")
-        filas += (
-            ValorFaceta.objects.filter(faceta__in=sin_seleccion, documento_id__in=base)
-            .values("faceta", "valor")
-            .annotate(etiqueta=Max("etiqueta"), cantidad=Count("documento_id", distinct=True))
+        # (documento, faceta, valor) no se repite (ver _indexar): COUNT(*) basta.
+        def contar(facetas, condiciones):
+            qs = ValorFaceta.objects.filter(faceta__in=facetas)
+            if condiciones:
+                base = Documento.objects.filter(*condiciones).values("id")
+                qs = qs.filter(documento_id__in=base)
+            return qs.values("faceta", "valor").annotate(
+                etiqueta=Max("etiqueta"), cantidad=Count("id")
+            )
+
+        texto = [coincide] if coincide else []
+        filas = list(
+            contar([f for f in FACETAS if f not in filtros], texto + list(filtros.values()))
         )
         for faceta in filtros:
             otras = [q for f, q in filtros.items() if f != faceta]
-            base = Documento.objects.filter(coincide, *otras).values("id")
-            filas += (
-                ValorFaceta.objects.filter(faceta=faceta, documento_id__in=base)
-                .values("faceta", "valor")
-                .annotate(etiqueta=Max("etiqueta"), cantidad=Count("documento_id", distinct=True))
-            )
+            filas += contar([faceta], texto + otras)
         salida = {f: [] for f in FACETAS}
         presentes = set()
         for fila in filas:
