@@ -31,6 +31,8 @@ _stemmer = snowballstemmer.stemmer("spanish")
 
 def plegar(texto: str) -> str:
     """Minúsculas y sin tildes/diéresis, pero conserva la ñ (la necesita el stemmer)."""
+    if texto.isascii():  # la mayoría de las palabras: nada que plegar
+        return texto.lower()
     texto = unicodedata.normalize("NFD", texto.lower())
     salida = []
     for i, c in enumerate(texto):
@@ -43,6 +45,7 @@ def plegar(texto: str) -> str:
     return unicodedata.normalize("NFC", "".join(salida))
 
 
+@lru_cache(maxsize=100_000)
 def plegar_total(texto: str) -> str:
     """Plegado completo (también ñ→n): para comparar palabras visibles y prefijos."""
     return plegar(texto).replace("ñ", "n")
