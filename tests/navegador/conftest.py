@@ -74,10 +74,22 @@ class Visita:
         self.errores = []
         page.on("console", self._consola)
         page.on("pageerror", lambda error: self.errores.append(f"JavaScript: {error}"))
+        page.on("response", self._respuesta)
 
     def _consola(self, mensaje):
-        if mensaje.type == "error" and not mensaje.location.get("url", "").endswith("favicon.ico"):
+        # Las cargas fallidas se revisan en _respuesta (un 400 de un formulario
+        # con errores es esperado; un CSS o un script que falta, no).
+        if mensaje.type == "error" and not mensaje.text.startswith("Failed to load resource"):
             self.errores.append(f"consola en {self.page.url}: {mensaje.text}")
+
+    def _respuesta(self, respuesta):
+        recurso = respuesta.request.resource_type
+        if (
+            recurso != "document"
+            and respuesta.status >= 400
+            and not respuesta.url.endswith("favicon.ico")
+        ):
+            self.errores.append(f"{respuesta.status} al cargar {recurso} {respuesta.url}")
 
     def ir(self, ruta):
         respuesta = self.page.goto(self.servidor + ruta)
@@ -119,3 +131,20 @@ def visita(chromium, live_server, request):
     yield v
     contexto.close()
     assert not v.errores, "Errores en el navegador:\n" + "\n".join(v.errores)
+
+
+@pytest.fixture
+def contenido(settings):
+    """El contenido del estudio (19 casos) y la demo de prácticas con sus cuentas:
+    editora/trama-editora-dev, coordinadora/trama-coordinadora-dev."""
+    import io
+
+    from django.core.management import call_command
+    from django.urls import get_resolver
+
+    # URLs cargadas antes de prender DEBUG (con DEBUG se agregaría la ruta de medios).
+    assert get_resolver().url_patterns
+    settings.DEBUG = True  # la demo y sus cuentas solo se crean con DEBUG
+    call_command("load_initial_data", "--demo", stdout=io.StringIO())
+    settings.DEBUG = False
+    return settings
