@@ -6,6 +6,7 @@ errores) y `PracticaForm` (todo lo demás, incluidos los ids de archivos ya
 subidos)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -44,14 +45,44 @@ class EvidenciaRadio(forms.RadioSelect):
         return opcion
 
 
-class ArchivoSubidoMultiple(forms.ModelMultipleChoiceField):
+# Ids fuera del rango de un BIGINT: SQLite lanza OverflowError (500) en vez de
+# no encontrar nada, y Django solo captura ValueError/TypeError. Se rechazan antes.
+MAX_ID = 2**63 - 1
+
+
+def _fuera_de_rango(valor):
+    try:
+        return abs(int(str(valor).strip())) > MAX_ID
+    except ValueError:
+        return False  # no numérico: Django ya lo informa como opción no válida
+
+
+class SeleccionMultiple(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for valor in value or []:
+            if _fuera_de_rango(valor):
+                raise ValidationError(
+                    "Una de las opciones elegidas no existe. Revise su selección.",
+                    code="invalid_pk_value",
+                )
+        return super()._check_values(value)
+
+
+class SeleccionUnica(forms.ModelChoiceField):
+    def to_python(self, value):
+        if _fuera_de_rango(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ArchivoSubidoMultiple(SeleccionMultiple):
     def label_from_instance(self, obj):
         nombre = obj.file.name.rsplit("/", 1)[-1]
         return f"{obj.title} ({nombre})" if obj.title != nombre else nombre
 
 
 class PracticaForm(forms.Form):
-    red = forms.ModelChoiceField(
+    red = SeleccionUnica(
         label="Red que publica",
         queryset=Red.objects.none(),
         empty_label="Elija su red",
@@ -94,7 +125,7 @@ class PracticaForm(forms.Form):
         widget=_textarea(3),
         error_messages={"required": "Indique quiénes participaron (sus roles)."},
     )
-    niveles = forms.ModelMultipleChoiceField(
+    niveles = SeleccionMultiple(
         label="Niveles educativos",
         queryset=NivelEducativo.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -125,18 +156,18 @@ class PracticaForm(forms.Form):
         "Local aporta?",
         widget=_textarea(3),
     )
-    focos = forms.ModelMultipleChoiceField(
+    focos = SeleccionMultiple(
         label="Focos de acción",
         queryset=Foco.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Marque al menos un foco de acción."},
     )
-    principios = forms.ModelMultipleChoiceField(
+    principios = SeleccionMultiple(
         label="Principios orientadores",
         queryset=Principio.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
-    caracteristicas = forms.ModelMultipleChoiceField(
+    caracteristicas = SeleccionMultiple(
         label="Características de redes efectivas",
         queryset=Caracteristica.objects.select_related("dimension"),
         widget=forms.CheckboxSelectMultiple,

@@ -12,7 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
 from . import flujo
-from .forms import ENVIAR, GUARDAR, PracticaForm, SubidaForm
+from .forms import ENVIAR, GUARDAR, MAX_ID, PracticaForm, SubidaForm
 from .models import (
     CAMBIOS,
     EN_REVISION,
@@ -28,6 +28,13 @@ from .saneo import html_a_texto
 
 def _practicas_de(user):
     return PracticaPage.objects.filter(red__coordinadores=user).distinct()
+
+
+def _practica_o_404(user, pk):
+    # <int:pk> acepta cualquier largo; fuera del rango de la BD no existe (y no da 500).
+    if pk > MAX_ID:
+        raise Http404("No existe esa práctica.")
+    return get_object_or_404(_practicas_de(user), pk=pk)
 
 
 def _indice():
@@ -77,7 +84,7 @@ def publicar(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def editar(request, pk):
-    pagina = get_object_or_404(_practicas_de(request.user), pk=pk)
+    pagina = _practica_o_404(request.user, pk)
     estado, _ = estado_practica(pagina, flujo.ultimo_estado(pagina))
     if estado == EN_REVISION:
         messages.warning(
@@ -96,7 +103,7 @@ def editar(request, pk):
 @require_http_methods(["GET"])
 def vista_previa(request, pk):
     """La última versión de una práctica de SUS redes, tal como se verá publicada."""
-    pagina = get_object_or_404(_practicas_de(request.user), pk=pk)
+    pagina = _practica_o_404(request.user, pk)
     borrador = pagina.get_latest_revision_as_object()
     # Igual que la vista previa del admin (PreviewableMixin.make_preview_request).
     request.is_preview = True

@@ -488,3 +488,23 @@ def test_vista_previa_solo_para_su_red(red_a, red_b, coordinadora, coordinador2)
     assert "Vista previa:" in html and "Práctica en revisión" in html
     assert cliente(coordinador2).get(url).status_code == 404
     assert Client().get(url).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "campo", ["red", "niveles", "focos", "principios", "imagenes_subidas", "documentos_subidos"]
+)
+def test_ids_fuera_de_rango_dan_error_de_formulario_no_500(red_a, coordinadora, campo):
+    enorme = "9" * 30
+    respuesta = cliente(coordinadora).post(
+        PUBLICAR, {**datos(red_a), campo: enorme, "guardar": "1"}
+    )
+    assert respuesta.status_code == 400
+    assert "Tertulias literarias entre escuelas" in respuesta.content.decode()
+
+
+def test_id_enorme_en_la_url_da_404(red_a, coordinadora):
+    c = cliente(coordinadora)
+    assert c.get("/practicas/mis-practicas/99999999999999999999999/editar/").status_code == 404
+    assert (
+        c.get("/practicas/mis-practicas/99999999999999999999999/vista-previa/").status_code == 404
+    )
