@@ -37,12 +37,17 @@ GUARDADOS_POR_HORA = getattr(settings, "PRACTICAS_GUARDADOS_POR_HORA", 40)
 SUBIDAS_POR_HORA = getattr(settings, "PRACTICAS_SUBIDAS_POR_HORA", 20)
 
 
+def _raiz_colecciones():
+    # La crea la migración de Wagtail; una prueba con flush (live_server) la borra.
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def coleccion_revision():
     """Colección privada (solo Editores DEP) donde quedan los archivos subidos
     desde el formulario hasta que la práctica se aprueba."""
     coleccion = Collection.objects.filter(name=COLECCION_REVISION).first()
     if coleccion is None:
-        coleccion = Collection.get_first_root_node().add_child(name=COLECCION_REVISION)
+        coleccion = _raiz_colecciones().add_child(name=COLECCION_REVISION)
     if not CollectionViewRestriction.objects.filter(collection=coleccion).exists():
         restriccion = CollectionViewRestriction.objects.create(
             collection=coleccion, restriction_type=CollectionViewRestriction.GROUPS
@@ -54,7 +59,7 @@ def coleccion_revision():
 def coleccion_publica():
     coleccion = Collection.objects.filter(name=COLECCION_PUBLICA).first()
     if coleccion is None:
-        coleccion = Collection.get_first_root_node().add_child(name=COLECCION_PUBLICA)
+        coleccion = _raiz_colecciones().add_child(name=COLECCION_PUBLICA)
     return coleccion
 
 
