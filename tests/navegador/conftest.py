@@ -122,15 +122,30 @@ class Visita:
 
 
 @pytest.fixture
-def visita(chromium, live_server, request):
-    contexto = chromium.new_context(locale="es-CL", viewport={"width": 1280, "height": 900})
-    contexto.set_default_timeout(15_000)
-    page = contexto.new_page()
+def nueva_visita(chromium, live_server, request):
+    """Fábrica de pestañas con sesiones separadas (p. ej. coordinadora y editora)."""
     nombre = re.sub(r"[^\w-]+", "_", request.node.name)
-    v = Visita(page, live_server.url, CAPTURAS / nombre)
-    yield v
-    contexto.close()
-    assert not v.errores, "Errores en el navegador:\n" + "\n".join(v.errores)
+    abiertas = []
+
+    def _nueva(quien=""):
+        contexto = chromium.new_context(locale="es-CL", viewport={"width": 1280, "height": 900})
+        contexto.set_default_timeout(15_000)
+        carpeta = CAPTURAS / nombre / quien if quien else CAPTURAS / nombre
+        v = Visita(contexto.new_page(), live_server.url, carpeta)
+        abiertas.append((contexto, v))
+        return v
+
+    yield _nueva
+    errores = []
+    for contexto, v in abiertas:
+        contexto.close()
+        errores += v.errores
+    assert not errores, "Errores en el navegador:\n" + "\n".join(errores)
+
+
+@pytest.fixture
+def visita(nueva_visita):
+    return nueva_visita()
 
 
 @pytest.fixture
