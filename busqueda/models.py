@@ -9,6 +9,7 @@ llamada, sin conteos disyuntivos). Por eso `Documento` guarda lo que se muestra
 en `motores/sql_texto.py` sobre las columnas `norm_*`.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.db import models
@@ -60,6 +61,30 @@ class Documento(models.Model):
 
     def __str__(self):
         return self.titulo
+
+
+class EstadoIndice(models.Model):
+    """Versión del índice local: un valor nuevo al azar en cada escritura.
+
+    Los procesos que guardan las facetas en memoria (motores/facetas_bits.py)
+    la comparan antes de contar para saber si deben recargar. Al azar y no un
+    contador: una transacción deshecha no puede repetir una versión ya vista."""
+
+    version = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "estado del índice local"
+
+    def __str__(self):
+        return self.version
+
+    @classmethod
+    def marcar(cls):
+        cls.objects.update_or_create(pk=1, defaults={"version": uuid.uuid4().hex})
+
+    @classmethod
+    def actual(cls):
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first()
 
 
 class ValorFaceta(models.Model):

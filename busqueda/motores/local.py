@@ -3,21 +3,21 @@
 Texto: FTS5 o tsvector (ver `sql_texto.py`) sobre términos normalizados en
 Python. Facetas: tabla `ValorFaceta` (documento, faceta, valor, etiqueta) con
 conteos disyuntivos: O dentro de una faceta, Y entre facetas; los conteos de una
-faceta se calculan con los filtros de las DEMÁS. Costo: una consulta para todas
-las facetas sin selección y una por cada faceta con selección.
+faceta se calculan con los filtros de las DEMÁS. Se cuentan en memoria con mapas
+de bits (`facetas_bits.py`): la base solo entrega los ids que calzan con el texto.
 """
 
 from collections import Counter
 from datetime import datetime, time
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from ..fragmentos import fragmentos
-from ..models import TIPOS, Documento, ValorFaceta, Vocablo
+from ..models import TIPOS, Documento, EstadoIndice, ValorFaceta, Vocablo
 from ..normalizacion import (
     PALABRAS_VACIAS,
     palabras,
@@ -29,6 +29,7 @@ from ..normalizacion import (
 )
 from ..sinonimos import expandir
 from .base import FACETAS, Motor, OpcionFaceta, Resultado, ResultadoBusqueda
+from .facetas_bits import bits_de, mapa_facetas
 from .sql_texto import indice_texto
 
 MAXIMO_TERMINOS = 32
@@ -99,6 +100,7 @@ class MotorLocal(Motor):
             delta = Counter()
             self._indexar(doc, delta)
             self._aplicar_vocabulario(delta)
+            EstadoIndice.marcar()
 
     def indexar_lote(self, docs, progreso=None) -> int:
         """Indexa muchos documentos en una transacción (vocabulario al final)."""
@@ -111,6 +113,7 @@ class MotorLocal(Motor):
                 if progreso:
                     progreso(n)
             self._aplicar_vocabulario(delta)
+            EstadoIndice.marcar()
         return n
 
     def borrar(self, clave: str) -> None:
@@ -123,6 +126,7 @@ class MotorLocal(Motor):
                 delta[(palabra, *info)] -= 1
             doc.delete()
             self._aplicar_vocabulario(delta)
+            EstadoIndice.marcar()
 
     def reconstruir(self, docs, progreso=None) -> int:
         with transaction.atomic():
@@ -275,7 +279,7 @@ class MotorLocal(Motor):
         else:
             coincide = Q()
         todos = Documento.objects.filter(coincide, *filtros.values())
-        total = todos.count()
+        facetas, total = self._facetas(coincide, filtros, consulta.filtros)
 
         ids = self._pagina(consulta, todos, terms, operador, destacados if terms else [], filtros)
         docs = Documento.objects.in_bulk(ids)
@@ -296,7 +300,6 @@ class MotorLocal(Motor):
                     clave=d.clave,
                 )
             )
-        facetas = self._facetas(coincide, filtros, consulta.filtros)
         sugerencia = None
         if terms and total < POCOS_RESULTADOS:
             sugerencia = self._quisiste_decir(consulta.texto, filtros, total)
@@ -370,49 +373,33 @@ class MotorLocal(Motor):
         return list(todos.order_by(*orden).values_list("id", flat=True)[desde : desde + cuantos])
 
     def _facetas(self, coincide, filtros, seleccion):
-        # (documento, faceta, valor) no se repite (ver _indexar): COUNT(*) basta.
-        def contar(facetas, condiciones):
-            qs = ValorFaceta.objects.filter(faceta__in=facetas)
-            if condiciones:
-                base = Documento.objects.filter(*condiciones).values("id")
-                qs = qs.filter(documento_id__in=base)
-            return qs.values("faceta", "valor").annotate(
-                etiqueta=Max("etiqueta"), cantidad=Count("id")
-            )
-
-        texto = [coincide] if coincide else []
-        filas = list(
-            contar([f for f in FACETAS if f not in filtros], texto + list(filtros.values()))
-        )
-        for faceta in filtros:
-            otras = [q for f, q in filtros.items() if f != faceta]
-            filas += contar([faceta], texto + otras)
+        """Conteos disyuntivos y total, en memoria (ver facetas_bits.py): la base solo
+        entrega los ids que calzan con el texto; el resto son AND y bit_count()."""
+        mapa = mapa_facetas()
+        if coincide:
+            calzan = bits_de(Documento.objects.filter(coincide).values_list("id", flat=True))
+        else:
+            calzan = mapa.todos
+        elegidos = {f: seleccion.get(f, []) for f in filtros}
+        conteos, total = mapa.contar(calzan, elegidos, FACETAS)
         salida = {f: [] for f in FACETAS}
-        presentes = set()
-        for fila in filas:
-            f = fila["faceta"]
-            presentes.add((f, fila["valor"]))
-            salida[f].append(
+        for (faceta, valor), cantidad in conteos.items():
+            salida[faceta].append(
                 OpcionFaceta(
-                    valor=fila["valor"],
-                    etiqueta=fila["etiqueta"],
-                    cantidad=fila["cantidad"],
-                    seleccionado=fila["valor"] in seleccion.get(f, []),
+                    valor=valor,
+                    etiqueta=mapa.etiquetas[(faceta, valor)],
+                    cantidad=cantidad,
+                    seleccionado=valor in seleccion.get(faceta, []),
                 )
             )
-        faltantes = [(f, v) for f, vs in seleccion.items() for v in vs if (f, v) not in presentes]
-        if faltantes:
-            etiquetas = dict(
-                ((f, v), e)
-                for f, v, e in ValorFaceta.objects.filter(
-                    faceta__in={f for f, _ in faltantes}, valor__in={v for _, v in faltantes}
-                ).values_list("faceta", "valor", "etiqueta")
-            )
-            for f, v in faltantes:
-                salida[f].append(OpcionFaceta(v, etiquetas.get((f, v), v), 0, True))
+        for faceta, valores in seleccion.items():
+            for valor in valores:
+                if faceta in salida and (faceta, valor) not in conteos:
+                    etiqueta = mapa.etiquetas.get((faceta, valor), valor)
+                    salida[faceta].append(OpcionFaceta(valor, etiqueta, 0, True))
         for opciones in salida.values():
             opciones.sort(key=lambda o: (-o.cantidad, plegar(o.etiqueta)))
-        return salida
+        return salida, total
 
     # ------------------------------------------------------- quisiste decir
     def _corregir_palabra(self, palabra):
