@@ -167,11 +167,13 @@ TRAMA_LIMITES_TASA = [
         "json": True,
     },
     {
+        # Holgado: varias coordinadoras pueden compartir la IP de un liceo, y
+        # practicas/ ya limita además por cuenta (envíos y guardados por hora).
         "nombre": "publicar-practica",
         "prefijo": "/practicas/publicar/",
         "metodos": ("POST",),
-        "maximo": 10,
-        "ventana": 3600,
+        "maximo": 30,
+        "ventana": 600,
     },
 ]
 
@@ -239,5 +241,7 @@ LOGGING = {
         # Cada tarea inmediata y cada publicación escriben una línea INFO: ruido en consola.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # axes anuncia su arranque en INFO; los bloqueos van en WARNING.
+        "axes": {"level": "WARNING"},
     },
 }
