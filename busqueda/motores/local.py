@@ -9,6 +9,7 @@ de bits (`facetas_bits.py`): la base solo entrega los ids que calzan con el text
 
 from collections import Counter
 from datetime import datetime, time
+from itertools import islice
 
 from django.db import connection, transaction
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -135,7 +136,33 @@ class MotorLocal(Motor):
             ValorFaceta.objects.all().delete()
             Documento.objects.all().delete()
             Vocablo.objects.all().delete()
-            return self.indexar_lote(docs, progreso)
+            # Índice vacío: todo es nuevo, así que se inserta por lotes (un INSERT
+            # de documentos y otro de facetas cada LOTE_SQL) en vez de fila a fila.
+            n, delta, docs = 0, Counter(), iter(docs)
+            while lote := list(islice(docs, LOTE_SQL)):
+                self._insertar_nuevos(lote, delta)
+                n += len(lote)
+                if progreso:
+                    progreso(n)
+            self._aplicar_vocabulario(delta)
+            EstadoIndice.marcar()
+            return n
+
+    def _insertar_nuevos(self, lote, delta):
+        for doc in lote:
+            for palabra, info in vocablos_de(doc).items():
+                delta[(palabra, *info)] += 1
+        documentos = Documento.objects.bulk_create(
+            [Documento(clave=doc["clave"], **self._valores(doc)) for doc in lote]
+        )
+        ValorFaceta.objects.bulk_create(
+            [
+                fila
+                for documento, doc in zip(documentos, lote, strict=True)
+                for fila in self._filas_facetas(documento, doc)
+            ],
+            batch_size=2000,
+        )
 
     @staticmethod
     def _campos(doc: Documento) -> dict:
@@ -152,7 +179,20 @@ class MotorLocal(Motor):
         for palabra, info in viejos.items():
             if palabra not in nuevos:
                 delta[(palabra, *info)] -= 1
-        valores = {
+        valores = self._valores(doc)
+        if anterior:
+            for campo, valor in valores.items():
+                setattr(anterior, campo, valor)
+            anterior.save()
+            documento = anterior
+            documento.facetas.all().delete()
+        else:
+            documento = Documento.objects.create(clave=clave, **valores)
+        ValorFaceta.objects.bulk_create(self._filas_facetas(documento, doc))
+
+    @staticmethod
+    def _valores(doc):
+        return {
             "page_id": doc.get("page_id"),
             "tipo": doc["tipo"],
             "slug": doc.get("slug", ""),
@@ -168,14 +208,9 @@ class MotorLocal(Motor):
             "norm_cuerpo": texto_indexable(doc.get("cuerpo", "")),
             "norm_etiquetas": texto_indexable(doc.get("etiquetas", "")),
         }
-        if anterior:
-            for campo, valor in valores.items():
-                setattr(anterior, campo, valor)
-            anterior.save()
-            documento = anterior
-            documento.facetas.all().delete()
-        else:
-            documento = Documento.objects.create(clave=clave, **valores)
+
+    @staticmethod
+    def _filas_facetas(documento, doc):
         filas = [
             ValorFaceta(
                 documento=documento,
@@ -200,7 +235,7 @@ class MotorLocal(Motor):
                         etiqueta=str(etiqueta)[:255],
                     )
                 )
-        ValorFaceta.objects.bulk_create(filas)
+        return filas
 
     @staticmethod
     def _aplicar_vocabulario(delta: Counter) -> None:
