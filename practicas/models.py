@@ -349,12 +349,26 @@ class PracticaPage(RoutablePageMixin, Page):
         ]
         return "\n".join(p for p in partes if p)
 
+    @classmethod
+    def preparar_consulta_busqueda(cls, paginas):
+        """Lo que `datos_busqueda()` lee, en pocas consultas por lote (al reconstruir)."""
+        return paginas.select_related("red__slep", "red__tipo").prefetch_related(
+            "focos",
+            "principios",
+            models.Prefetch(
+                "caracteristicas", queryset=Caracteristica.objects.select_related("dimension")
+            ),
+            "niveles",
+            "etiquetas",
+            "red__comunas",
+        )
+
     def datos_busqueda(self):
         """Contrato con `busqueda` (ver notas comunes): texto plano y facetas."""
         red = self.red
         focos = list(self.focos.all())
         principios = list(self.principios.all())
-        caracteristicas = list(self.caracteristicas.select_related("dimension"))
+        caracteristicas = list(self.caracteristicas.all())
         niveles = list(self.niveles.all())
         etiquetas = list(self.etiquetas.all())
         comunas = list(red.comunas.all())
