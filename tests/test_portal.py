@@ -132,3 +132,14 @@ def test_produccion_sin_allowed_hosts_no_arranca():
 def test_produccion_con_su_configuracion_arranca():
     resultado = _arrancar_produccion({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "trama.example.cl"})
     assert resultado.returncode == 0, resultado.stderr
+
+
+def test_encabezado_con_sesion_lleva_a_mis_practicas_y_admin_solo_a_editores(
+    client, inicio, editora, coordinadora
+):
+    client.force_login(coordinadora)
+    html = client.get("/").content.decode()
+    assert 'href="/practicas/mis-practicas/"' in html
+    assert 'href="/admin/"' not in html
+    client.force_login(editora)
+    assert 'href="/admin/"' in client.get("/").content.decode()
