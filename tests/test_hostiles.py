@@ -14,7 +14,6 @@ import json
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -24,17 +23,6 @@ from hypothesis import strategies as st
 from wagtail.models import Page
 
 from portal.permisos import COORDINADORES
-
-# 500 encontrados en código de practicas/ (informados; no se arreglan aquí). Solo
-# en SQLite: PostgreSQL responde bien porque Django descarta ahí los enteros
-# fuera de rango, mientras que el driver de SQLite lanza OverflowError (que los
-# campos ModelMultipleChoiceField y la vista editar no capturan).
-EN_SQLITE = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
-XFAIL_ENTERO_ENORME = pytest.mark.xfail(
-    EN_SQLITE,
-    strict=True,
-    reason="practicas/: un id mayor que 2**63 da OverflowError (500) en SQLite; informado",
-)
 
 HOSTILES = [
     "",
@@ -266,7 +254,6 @@ def test_urls_de_coordinador_resisten_entradas_hostiles(sitio, crear_usuario):
     assert not fallas, "\n".join(fallas)
 
 
-@XFAIL_ENTERO_ENORME
 def test_id_enorme_en_editar_practica_no_da_500(formulario):
     """Un id fuera del rango de la base (el patrón <int:pk> acepta cualquier largo)."""
     coordinadora, _ = formulario
@@ -392,10 +379,10 @@ def formulario(db, crear_usuario):
     "campo",
     [
         "red",
-        pytest.param("documentos_subidos", marks=XFAIL_ENTERO_ENORME),
-        pytest.param("imagenes_subidas", marks=XFAIL_ENTERO_ENORME),
-        pytest.param("focos", marks=XFAIL_ENTERO_ENORME),
-        pytest.param("niveles", marks=XFAIL_ENTERO_ENORME),
+        "documentos_subidos",
+        "imagenes_subidas",
+        "focos",
+        "niveles",
     ],
 )
 def test_ids_fuera_de_rango_en_el_formulario_no_dan_500(formulario, campo):

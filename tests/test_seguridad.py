@@ -53,7 +53,12 @@ AJUSTES_HTTP = [
 
 
 def _entorno(**extra):
-    entorno = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # Sin DJANGO_ALLOW_ASYNC_UNSAFE (lo ponen las pruebas de navegador mientras corren).
+    entorno = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     entorno.update(ENTORNO_PRODUCCION)
     entorno.update(extra)
     return entorno

@@ -18,10 +18,6 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-# Playwright síncrono corre un bucle asyncio en este hilo; el ORM de Django se
-# niega a correr ahí salvo que se le permita. Solo afecta a estas pruebas.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("TRAMA_CHROMIUM", "/usr/bin/chromium")
 ARGUMENTOS_CHROMIUM = [
     "--headless",
@@ -48,8 +44,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """Un Chromium por módulo: Playwright síncrono deja un bucle asyncio activo
+    mientras vive, y otras pruebas (o sus propios Playwright) no deben verlo."""
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"No está Chromium en {CHROMIUM}. Instálelo con: "
@@ -57,10 +55,20 @@ def chromium():
         )
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        navegador = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS_CHROMIUM)
-        yield navegador
-        navegador.close()
+    # Con ese bucle activo en este hilo, el ORM de Django se niega a correr salvo
+    # que se le permita; solo mientras dura el módulo.
+    anterior = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            navegador = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS_CHROMIUM)
+            yield navegador
+            navegador.close()
+    finally:
+        if anterior is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = anterior
 
 
 class Visita:
@@ -149,7 +157,7 @@ def visita(nueva_visita):
 
 
 @pytest.fixture
-def contenido(settings):
+def contenido(settings, live_server):
     """El contenido del estudio (19 casos) y la demo de prácticas con sus cuentas:
     editora/trama-editora-dev, coordinadora/trama-coordinadora-dev."""
     import io

@@ -6,7 +6,9 @@ from portal.paginas_base import cargar_base
 
 
 @pytest.fixture
-def sitio(db):
+def sitio(live_server):
+    # Sin el fixture `db`: con él, pytest-django no restaura los datos de las
+    # migraciones entre pruebas transaccionales (serialized_rollback).
     return cargar_base()
 
 
@@ -77,11 +79,14 @@ def test_saltar_al_contenido_mueve_el_foco_al_main(visita, sitio):
     assert page.evaluate("document.activeElement.id") == "contenido"
 
 
-def test_admin_de_wagtail_funciona_con_la_csp(visita, sitio, crear_usuario):
+def test_admin_de_wagtail_funciona_con_la_csp(visita, sitio):
     """El admin carga sus scripts y estilos sin violaciones de CSP (la consola se vigila)."""
+    from django.contrib.auth.models import Group, User
+
     from portal.permisos import EDITORES
 
-    crear_usuario("editora", grupo=EDITORES)
+    editora = User.objects.create_user("editora", password="clave-de-prueba-123")
+    editora.groups.add(Group.objects.get(name=EDITORES))
     visita.ir("/admin/login/")
     visita.captura("admin-login")
     visita.page.locator("input[name=username]").fill("editora")
