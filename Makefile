@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.instalado
 
-.PHONY: install run serve test lint format lock check bench clean
+.PHONY: install run serve test test-navegador lint format lock check bench clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,9 +20,13 @@ run: install
 	$(PY) manage.py load_initial_data --demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## make test: instala y corre toda la suite (SQLite por defecto; DATABASE_URL para PostgreSQL)
+## make test: instala y corre la suite salvo navegador (SQLite por defecto; DATABASE_URL para PostgreSQL)
 test: install
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not navegador" $(PYTEST_ARGS)
+
+## make test-navegador: pruebas en Chromium real (tests/navegador/, axe-core), en su propio proceso
+test-navegador: install
+	$(VENV)/bin/pytest -m navegador $(PYTEST_ARGS)
 
 check: install
 	$(PY) manage.py check
