@@ -53,8 +53,12 @@ def estado_del_sitio():
         if pagina.live:
             respuesta = cliente.get(pagina.url)
             principal = re.search(rb"<main.*</main>", respuesta.content, re.S)
+            # Líneas ordenadas: mismo contenido aunque dos elementos empatados en un
+            # orden (p. ej. misma fecha de publicación) salgan en otro orden en
+            # PostgreSQL tras restaurar (el orden físico de las filas cambia).
+            lineas = sorted((principal.group(0) if principal else b"").splitlines())
             entrada["estado"] = respuesta.status_code
-            entrada["main"] = hashlib.sha256(principal.group(0) if principal else b"").hexdigest()
+            entrada["main"] = hashlib.sha256(b"\n".join(lineas)).hexdigest()
         paginas[pagina.url_path] = entrada
     busqueda = {}
     for consulta in CONSULTAS:
