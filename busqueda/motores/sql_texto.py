@@ -57,6 +57,11 @@ class IndiceTexto:
         `grupos`: salida de `sinonimos.expandir` (solo términos [a-z0-9])."""
         raise NotImplementedError
 
+    def subconsulta_ids(self, grupos, operador="Y"):
+        """(sql, params) con solo los documento_id que calzan, sin calcular puntaje:
+        para filtrar y contar facetas, donde el puntaje de miles de filas sobra."""
+        raise NotImplementedError
+
 
 class IndiceSQLite(IndiceTexto):
     tabla = "busqueda_fts"
@@ -105,6 +110,11 @@ class IndiceSQLite(IndiceTexto):
         )
         return sql, [match]
 
+    def subconsulta_ids(self, grupos, operador="Y"):
+        match = _expresion(grupos, operador, " AND ", " OR ", lambda t: f'"{t}"')
+        sql = f"SELECT rowid AS documento_id FROM {self.tabla} WHERE {self.tabla} MATCH %s"  # noqa: S608
+        return sql, [match]
+
 
 class IndicePostgres(IndiceTexto):
     def crear(self, cursor):
@@ -149,6 +159,14 @@ class IndicePostgres(IndiceTexto):
             f"SELECT id AS documento_id, ts_rank('{{{pesos}}}', vector, q, 1) AS puntaje "  # noqa: S608
             "FROM busqueda_documento, to_tsquery('simple', %s) q "
             "WHERE vector @@ q"
+        )
+        return sql, [tsquery]
+
+    def subconsulta_ids(self, grupos, operador="Y"):
+        tsquery = _expresion(grupos, operador, " & ", " | ", lambda t: t)
+        sql = (
+            "SELECT id AS documento_id FROM busqueda_documento "
+            "WHERE vector @@ to_tsquery('simple', %s)"
         )
         return sql, [tsquery]
 
