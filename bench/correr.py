@@ -207,7 +207,13 @@ def una_corrida(base, n, args):
     t_idx, mem_idx = correr([PY, "manage.py", "reindexar", "--solo", "local"], env, medir=True)
     log(f"  reindexar: {t_idx:.1f} s, {mem_idx} MiB")
     medir = [PY, "bench/medir.py", "--rondas", str(args.rondas)]
-    resultado = {"base": base, "n": n, "generar_s": round(t_gen, 1)}
+    resultado = {
+        "base": base,
+        "n": n,
+        "generar_s": round(t_gen, 1),
+        "comando": "python bench/correr.py " + " ".join(sys.argv[1:]),
+        "fecha": datetime.now().strftime("%Y-%m-%d %H:%M"),
+    }
     if n <= args.wagtail_hasta:
         t_wag, _ = correr([PY, "manage.py", "update_index", "-v0"], env, medir=True)
         resultado["wagtail_update_index_s"] = round(t_wag, 1)
@@ -244,13 +250,21 @@ def _cumple(valor, meta):
     return "✅ cumple" if valor <= meta else f"❌ falta {valor - meta:.1f}"
 
 
-def informe(resultados, comando):
+def cargar_resultados():
+    """Todas las corridas guardadas (una por base y tamaño, la última de cada una)."""
+    orden_base = {"sqlite": 0, "postgres": 1}
+    resultados = [json.loads(p.read_text()) for p in SALIDA.glob("resultado-*.json")]
+    return sorted(resultados, key=lambda r: (orden_base.get(r["base"], 9), r["n"]))
+
+
+def informe(resultados):
+    corridas = sorted({(r.get("fecha", "?"), r.get("comando", "?")) for r in resultados})
     lineas = [
         "# Resultados de rendimiento de Trama",
         "",
-        f"- Fecha: {datetime.now().strftime('%Y-%m-%d %H:%M')} (hora de la máquina)",
         f"- Máquina: {_maquina()}",
-        f"- Comando: `{comando}`",
+        "- Corridas (fecha, hora de la máquina, y comando que las reproduce; `make bench` corre todo):",
+        *[f"  - {fecha}: `{comando}`" for fecha, comando in corridas],
         "- Configuración: `bench/settings_bench.py` (producción sin HTTPS forzado ni límites de tasa);",
         "  API y render medidos con el cliente de Django en proceso (sin red); carga con gunicorn + wrk en loopback.",
         "",
@@ -349,13 +363,18 @@ def main():
     parser.add_argument("--segundos-carga", type=int, default=8)
     parser.add_argument("--conexiones", type=int, default=16)
     parser.add_argument("--sin-carga", action="store_true")
+    parser.add_argument(
+        "--informe", action="store_true", help="Solo rehace RESULTADOS.md con lo guardado."
+    )
     args = parser.parse_args()
     SALIDA.mkdir(parents=True, exist_ok=True)
-    resultados = []
+    if args.informe:
+        informe(cargar_resultados())
+        return
     for base in args.bases.split(","):
         for n in (int(x) for x in args.tamanos.split(",")):
-            resultados.append(una_corrida(base, n, args))
-            informe(resultados, "python bench/correr.py " + " ".join(sys.argv[1:]))
+            una_corrida(base, n, args)
+            informe(cargar_resultados())
     log("listo: bench/RESULTADOS.md")
 
 
