@@ -28,7 +28,12 @@ class PortalConfig(AppConfig):
 def _contenido_cambiado(sender, raw=False, **kwargs):
     if raw or sender._meta.app_label not in APPS_VISIBLES:
         return
-    if sender._meta.model_name in ("revision", "pagelogentry", "referenceindex", "pagesubscription"):
+    if sender._meta.model_name in (
+        "revision",
+        "pagelogentry",
+        "referenceindex",
+        "pagesubscription",
+    ):
         return
     from .cache import invalidar_paginas
 

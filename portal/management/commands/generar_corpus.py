@@ -166,7 +166,9 @@ class Command(BaseCommand):
         principios = list(Principio.objects.all())
         caracteristicas = list(Caracteristica.objects.all())
         niveles = list(NivelEducativo.objects.all())
-        tags = [Tag.objects.get_or_create(name=n, defaults={"slug": slugify(n)})[0] for n in ETIQUETAS]
+        tags = [
+            Tag.objects.get_or_create(name=n, defaults={"slug": slugify(n)})[0] for n in ETIQUETAS
+        ]
         tipo_contenido = ContentType.objects.get_for_model(PracticaPage)
         ahora = timezone.now()
         base = indice.numchild
