@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.instalado
 
-.PHONY: install run serve test test-navegador lint format lock check bench clean
+.PHONY: install run serve test test-rapido test-navegador chromium lint format lock check bench clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,13 +20,26 @@ run: install
 	$(PY) manage.py load_initial_data --demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## make test: instala y corre la suite salvo navegador (SQLite por defecto; DATABASE_URL para PostgreSQL)
-test: install
+## make test: instala y corre TODA la suite (SQLite por defecto; DATABASE_URL para PostgreSQL):
+## primero la suite sin navegador y después, en su propio proceso, la de Chromium real.
+test: install chromium
+	$(VENV)/bin/pytest -m "not navegador" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m navegador $(PYTEST_ARGS)
+
+## make test-rapido: la suite sin las pruebas de navegador
+test-rapido: install
 	$(VENV)/bin/pytest -m "not navegador" $(PYTEST_ARGS)
 
-## make test-navegador: pruebas en Chromium real (tests/navegador/, axe-core), en su propio proceso
-test-navegador: install
+## make test-navegador: solo las pruebas en Chromium real (tests/navegador/, axe-core)
+test-navegador: install chromium
 	$(VENV)/bin/pytest -m navegador $(PYTEST_ARGS)
+
+## Chromium y ChromeDriver de Debian (nunca un navegador descargado aparte).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		echo "Instalando chromium y chromium-driver de Debian (apt-get)…"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
+	}
 
 check: install
 	$(PY) manage.py check
