@@ -212,6 +212,8 @@ def medir_render(cliente, repeticiones):
             r = cliente.get(ruta)
         # Contar ya: la próxima petición vacía el registro de consultas de la conexión.
         n_consultas = len(consultas)
+        # Lecturas de la caché en base (`trama_cache`): con CACHE_URL=redis no son SQL.
+        n_cache = sum("trama_cache" in q["sql"] for q in consultas.captured_queries)
         if r.status_code != 200:
             raise SystemExit(f"{ruta} respondió {r.status_code}")
         muestras = []
@@ -220,7 +222,12 @@ def medir_render(cliente, repeticiones):
             cliente.get(ruta)
             muestras.append(time.perf_counter() - t0)
         p = percentiles(muestras)
-        salida[nombre] = {"ruta": ruta, "consultas_sql": n_consultas, **p}
+        salida[nombre] = {
+            "ruta": ruta,
+            "consultas_sql": n_consultas,
+            "consultas_cache": n_cache,
+            **p,
+        }
     return salida
 
 
