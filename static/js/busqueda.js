@@ -143,12 +143,9 @@
   if (aplicar) { aplicar.hidden = true; }
 
   /* ---- Autocompletado: combobox ARIA (lista con aria-activedescendant) ---- */
-  var activa = -1, espera = null, opciones = [], turno = 0;
+  var activa = -1, espera = null, opciones = [];
 
   function cerrar() {
-    // Cancela la sugerencia pendiente y la que esté en camino: buscar (Enter) antes
-    // de los 200 ms no debe reabrir la lista encima de los resultados.
-    clearTimeout(espera); turno++;
     lista.hidden = true; lista.textContent = ""; opciones = []; activa = -1;
     entrada.setAttribute("aria-expanded", "false"); entrada.removeAttribute("aria-activedescendant");
   }
@@ -171,11 +168,10 @@
   function sugerir() {
     var texto = entrada.value.trim();
     if (texto.length < 2) { cerrar(); return; }
-    var mio = ++turno;
     fetch(form.dataset.sugerencias + "?" + new URLSearchParams({ q: texto }))
       .then(function (r) { return r.ok ? r.json() : { sugerencias: [] }; })
       .then(function (d) {
-        if (mio !== turno || entrada.value.trim() !== texto || document.activeElement !== entrada) { return; }
+        if (entrada.value.trim() !== texto) { return; }
         lista.textContent = ""; opciones = d.sugerencias; activa = -1;
         if (!opciones.length) { cerrar(); return; }
         opciones.forEach(function (s, i) {
