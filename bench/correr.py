@@ -349,6 +349,11 @@ def informe(resultados):
                     f"| {nombre} | {v['rps']} | {v['p50']} | {v['p99']} | {v['no_2xx']} |"
                 )
         lineas.append("")
+    # Las causas medidas de cada brecha se escriben a mano (bench/brechas.md) y se
+    # agregan al final: el informe las muestra junto a las cifras.
+    brechas = BASE / "bench" / "brechas.md"
+    if brechas.exists():
+        lineas += ["", brechas.read_text().strip()]
     (BASE / "bench" / "RESULTADOS.md").write_text("\n".join(lineas) + "\n")
 
 
