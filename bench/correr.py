@@ -75,6 +75,7 @@ def preparar_base(base, n, env):
         for sufijo in ("", "-wal", "-shm"):
             Path(f"{archivo}{sufijo}").unlink(missing_ok=True)
     else:
+        asegurar_postgres()
         nombre = f"trama_bench_{n}"
         psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c"]
         subprocess.run([*psql, f"DROP DATABASE IF EXISTS {nombre}"], check=True)
@@ -84,6 +85,24 @@ def preparar_base(base, n, env):
     correr([*manage, "createcachetable"], env)
     correr([*manage, "collectstatic", "--noinput", "-v0"], env)
     correr([*manage, "load_initial_data"], env)
+
+
+def asegurar_postgres():
+    """Arranca el PostgreSQL de la máquina si está abajo (como .ci/run)."""
+    listo = ["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]
+    if subprocess.run(listo, check=False).returncode == 0:
+        return
+    versiones = sorted(Path("/etc/postgresql").glob("*"))
+    if versiones:
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", versiones[-1].name, "main", "start"],
+            check=False,
+        )
+    for _ in range(30):
+        if subprocess.run(listo, check=False).returncode == 0:
+            return
+        time.sleep(1)
+    raise SystemExit("PostgreSQL no responde en 127.0.0.1:5432; use --bases sqlite.")
 
 
 def redis_disponible():
