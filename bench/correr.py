@@ -136,7 +136,7 @@ def puerto_libre():
 
 def medir_carga(env, segundos, conexiones):
     """gunicorn (configuración de producción) + wrk en loopback, acotado en tiempo."""
-    PUERTO = puerto_libre()  # noqa: N806
+    puerto = puerto_libre()
     if not wrk_disponible():
         return {"error": "wrk no está disponible: no se midió la carga concurrente."}
     env = dict(env)
@@ -152,7 +152,7 @@ def medir_carga(env, segundos, conexiones):
             "gunicorn.conf.py",
             "portal.wsgi",
             "--bind",
-            f"127.0.0.1:{PUERTO}",
+            f"127.0.0.1:{puerto}",
             "--workers",
             str(workers),
             "--log-level",
@@ -167,7 +167,7 @@ def medir_carga(env, segundos, conexiones):
     try:
         for _ in range(100):
             with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", PUERTO)) == 0:
+                if s.connect_ex(("127.0.0.1", puerto)) == 0:
                     break
             time.sleep(0.1)
         rutas = {
@@ -183,7 +183,7 @@ def medir_carga(env, segundos, conexiones):
             "cache": env.get("CACHE_URL", "base de datos"),
         }
         for nombre, ruta in rutas.items():
-            url = f"http://127.0.0.1:{PUERTO}{ruta}"
+            url = f"http://127.0.0.1:{puerto}{ruta}"
             subprocess.run(["curl", "-s", "-o", "/dev/null", url], check=False)
             salida = subprocess.run(
                 ["wrk", "-t2", f"-c{conexiones}", f"-d{segundos}s", "--latency", url],
