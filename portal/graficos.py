@@ -33,6 +33,16 @@ class Barra:
     texto: str
     y: int = 0
     ancho: float = 0.0
+    # Valor de referencia (p. ej. la ronda anterior): un rombo, no un color.
+    anterior: float | None = None
+    texto_anterior: str = ""
+    x_anterior: float = 0.0
+
+    @property
+    def rombo(self):
+        """Puntos del rombo que marca `anterior` (alto de la barra: 4 a 22)."""
+        x = self.x_anterior
+        return f"{x},4 {x + 7},13 {x},22 {x - 7},13"
 
 
 @dataclass
@@ -46,10 +56,25 @@ class GraficoBarras:
     alto: int = 0
     x_barras: int = MARGEN_ETIQUETA
     ancho_util: int = ANCHO - MARGEN_ETIQUETA - MARGEN_VALOR
+    # Marcas del eje [(x, texto)] cuando la escala es fija (p. ej. 1 a 5).
+    marcas: list[tuple[float, str]] = field(default_factory=list)
+    leyenda_anterior: str = ""
 
     @property
     def vacio(self):
         return not self.barras
+
+    @property
+    def con_anterior(self):
+        return any(b.anterior is not None for b in self.barras)
+
+    @property
+    def alto_total(self):
+        return self.alto + (24 if self.marcas else 0)
+
+    @property
+    def y_eje(self):
+        return self.alto + 16
 
 
 def _texto_valor(valor, decimales):
@@ -60,25 +85,81 @@ def _texto_valor(valor, decimales):
     return f"{int(valor)}"
 
 
-def barras(id, titulo, filas, unidad="", maximo=None, decimales=0, descripcion=""):
-    """Barras horizontales. `filas`: [(etiqueta, valor)]; valor None = sin dato."""
-    valores = [v for _, v in filas if v is not None]
-    tope = maximo if maximo is not None else (max(valores) if valores else 0)
-    grafico = GraficoBarras(id=id, titulo=titulo, descripcion=descripcion, unidad=unidad)
-    for i, (etiqueta, valor) in enumerate(filas):
+def barras(
+    id,
+    titulo,
+    filas,
+    unidad="",
+    maximo=None,
+    decimales=0,
+    descripcion="",
+    escala=None,
+    leyenda_anterior="ronda anterior",
+):
+    """Barras horizontales.
+
+    `filas`: [(etiqueta, valor)] o [(etiqueta, valor, anterior)]; None = sin dato.
+    `escala=(1, 5)` fija el eje (con sus marcas) en vez de ajustarlo al mayor valor;
+    `anterior` se dibuja como un rombo sobre la barra (se distingue por la forma)."""
+    valores = [f[1] for f in filas if f[1] is not None]
+    piso = 0
+    if escala is not None:
+        _, tope = escala
+    else:
+        tope = maximo if maximo is not None else (max(valores) if valores else 0)
+    grafico = GraficoBarras(
+        id=id,
+        titulo=titulo,
+        descripcion=descripcion,
+        unidad=unidad,
+        leyenda_anterior=leyenda_anterior,
+    )
+
+    def x_de(valor):
+        return round(grafico.ancho_util * (min(valor, tope) - piso) / (tope - piso), 1)
+
+    for i, fila in enumerate(filas):
+        etiqueta, valor = fila[0], fila[1]
+        anterior = fila[2] if len(fila) > 2 else None
         barra = Barra(
             etiqueta=str(etiqueta),
             valor=valor,
             texto=_texto_valor(valor, decimales) + (f" {unidad}" if unidad and valor else ""),
             y=i * (ALTO_BARRA + SEPARACION),
+            anterior=anterior,
+            texto_anterior=_texto_valor(anterior, decimales) if anterior is not None else "",
         )
-        if valor and tope:
-            barra.ancho = round(grafico.ancho_util * min(valor, tope) / tope, 1)
+        if valor and tope > piso:
+            barra.ancho = x_de(valor)
+        if anterior is not None and tope > piso:
+            barra.x_anterior = grafico.x_barras + x_de(anterior)
         grafico.barras.append(barra)
     grafico.alto = max(1, len(filas)) * (ALTO_BARRA + SEPARACION)
+    if escala is not None:
+        grafico.marcas = [
+            (grafico.x_barras + x_de(n), str(n)) for n in range(escala[0], escala[1] + 1)
+        ]
     if not grafico.descripcion:
-        grafico.descripcion = "; ".join(f"{b.etiqueta}: {b.texto}" for b in grafico.barras)
+        partes = []
+        for b in grafico.barras:
+            parte = f"{b.etiqueta}: {b.texto}"
+            if b.anterior is not None:
+                parte += f" ({leyenda_anterior}: {b.texto_anterior})"
+            partes.append(parte)
+        grafico.descripcion = "; ".join(partes)
     return grafico
+
+
+def svg(grafico, **contexto):
+    """El gráfico ya dibujado (figura con SVG y tabla), para quien arma HTML en Python."""
+    from django.template.loader import render_to_string
+
+    plantilla = (
+        "includes/graficos/matriz.html"
+        if isinstance(grafico, MatrizCalor)
+        else "includes/graficos/barras.html"
+    )
+    return render_to_string(plantilla, {"g": grafico, **contexto})
 
 
 @dataclass
