@@ -529,7 +529,7 @@ PUBLICADA = "publicada"
 ETIQUETAS_ESTADO = {
     BORRADOR: "Borrador",
     EN_REVISION: "En revisión",
-    CAMBIOS: "Con cambios solicitados",
+    CAMBIOS: "Cambios solicitados",
     RECHAZADA: "Rechazada",
     PUBLICADA: "Publicada",
 }

@@ -119,7 +119,7 @@ def test_coordinadora_publica_editora_pide_cambios_y_aprueba(nueva_visita, conte
     # 4. La coordinadora ve el pedido, corrige y reenvía.
     coordinadora.ir("/practicas/mis-practicas/")
     fila = page.get_by_role("row").filter(has_text=TITULO)
-    expect(fila).to_contain_text("Con cambios solicitados")
+    expect(fila).to_contain_text("Cambios solicitados")
     expect(page.get_by_text("Cuenten cuántas escuelas participaron.")).to_be_visible()
     coordinadora.captura("cambios-solicitados")
     fila.get_by_role("link").first.click()
