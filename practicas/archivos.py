@@ -1,8 +1,9 @@
 """Quién puede abrir un archivo de una práctica que aún no se publica."""
 
 from django.conf import settings
-from django.http import FileResponse
+from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import content_disposition_header
 
 from .models import PracticaPage, PracticaRecurso
 
@@ -30,11 +31,13 @@ def servir_documento(request, documento):
         settings, "WAGTAILDOCS_INLINE_CONTENT_TYPES", ["application/pdf", "text/plain"]
     )
     tipo = documento.content_type
-    respuesta = FileResponse(
-        documento.file.open("rb"),
-        as_attachment=tipo not in tipos_en_linea,
-        filename=documento.filename,
-        content_type=tipo,
+    # HttpResponse y no FileResponse: Wagtail solo acepta del hook un HttpResponse
+    # (FileResponse es streaming y lo ignora). Los documentos pesan hasta 10 MB.
+    with documento.file.open("rb") as archivo:
+        respuesta = HttpResponse(archivo.read(), content_type=tipo)
+    disposicion = "inline" if tipo in tipos_en_linea else "attachment"
+    respuesta["Content-Disposition"] = content_disposition_header(
+        disposicion == "attachment", documento.filename
     )
     add_never_cache_headers(respuesta)
     patch_cache_control(respuesta, private=True)

@@ -190,6 +190,7 @@ def limpiar_huerfanos(user, conservar_imagenes=(), conservar_documentos=()):
     No toca lo que el formulario en curso ya lista (`conservar_*`) ni nada fuera
     de la colección de revisión. Devuelve cuántos borró."""
     referidas, referidos = archivos_referidos(user)
+
     def ids(valores):
         # Solo ids válidos: lo demás lo rechaza el formulario con su mensaje.
         return {int(x) for x in valores if str(x).isdigit() and int(x) <= 2**63 - 1}
@@ -208,6 +209,12 @@ def limpiar_huerfanos(user, conservar_imagenes=(), conservar_documentos=()):
     )
     borrados = 0
     for objeto in [*imagenes, *documentos]:
+        # El archivo se borra ya (Wagtail lo haría al confirmar la transacción,
+        # tarde para la subida que viene en esta misma petición).
+        if hasattr(objeto, "renditions"):
+            for rendicion in objeto.renditions.all():
+                rendicion.file.delete(save=False)
+        objeto.file.delete(save=False)
         objeto.delete()
         borrados += 1
     return borrados

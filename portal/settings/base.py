@@ -180,6 +180,9 @@ TRAMA_LIMITES_TASA = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+# Páginas y documentos privados de Wagtail mandan al login del sitio (con su
+# estilo), no al login sin estilo de Wagtail (/_util/login/).
+WAGTAIL_FRONTEND_LOGIN_URL = "/cuenta/entrar/"
 
 LANGUAGE_CODE = "es-cl"
 LANGUAGES = [("es-cl", "Español (Chile)")]
