@@ -50,3 +50,84 @@ def documento_en_revision(documento, request):
     if puede_ver_en_revision(usuario, documento):
         return servir_documento(request, documento)
     return TemplateResponse(request, "practicas/archivo_en_revision.html", status=403)
+
+
+# --- Historial: cada decisión con su nombre ------------------------------------------------
+@hooks.register("register_log_actions", order=100)  # después de Wagtail: lo reemplaza
+def acciones_del_historial(actions):
+    from wagtail.log_actions import LogFormatter
+
+    from .models import ACCION_LOG_RECHAZO
+
+    class WorkflowLogFormatter(LogFormatter):
+        # Como el de Wagtail (definido dentro de su hook, no se puede importar).
+        def format_comment(self, log_entry):
+            return log_entry.data.get("comment", "")
+
+    def _tarea(entrada):
+        try:
+            return entrada.data["workflow"]["task"]["title"]
+        except (KeyError, TypeError):
+            return "Revisión DEP"
+
+    @actions.register_action("wagtail.workflow.reject")
+    class CambiosSolicitados(WorkflowLogFormatter):
+        # Wagtail llama «rechazar» a pedir cambios; en Trama «Rechazada» es otra cosa.
+        label = "Revisión: cambios solicitados"
+
+        def format_message(self, log_entry):
+            return f"Cambios solicitados en «{_tarea(log_entry)}»"
+
+    @actions.register_action(ACCION_LOG_RECHAZO)
+    class Rechazada(WorkflowLogFormatter):
+        label = "Revisión: rechazada"
+
+        def format_message(self, log_entry):
+            return f"Rechazada (definitivo) en «{_tarea(log_entry)}»"
+
+    @actions.register_action("wagtail.workflow.cancel")
+    class Cerrada(WorkflowLogFormatter):
+        label = "Revisión: cerrada"
+
+        def format_message(self, log_entry):
+            return f"Revisión cerrada en «{_tarea(log_entry)}»"
+
+
+# --- Lo que envía una red se publica solo por el flujo -------------------------------------
+def _bloquea_publicar_directo(pagina):
+    """Una práctica en revisión, con cambios pedidos o rechazada no se publica con
+    «Publicar»: solo con «Aprobar y publicar» (que deja registro y avisa a la red)."""
+    from .flujo import ultimo_estado
+    from .models import CAMBIOS, EN_REVISION, RECHAZADA, PracticaPage, estado_practica
+
+    especifica = getattr(pagina, "specific", pagina)
+    if not isinstance(especifica, PracticaPage) or especifica.pk is None:
+        return False
+    codigo, _ = estado_practica(especifica, ultimo_estado(especifica))
+    return codigo in (EN_REVISION, CAMBIOS, RECHAZADA)
+
+
+@hooks.register("construct_page_action_menu")
+def sin_publicar_directo(menu_items, request, context):
+    pagina = context.get("page")
+    if pagina is not None and _bloquea_publicar_directo(pagina):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_edit_page")
+def rechazar_publicar_directo(request, pagina):
+    from django.shortcuts import redirect
+    from wagtail.admin import messages
+
+    if (
+        request.method == "POST"
+        and "action-publish" in request.POST
+        and _bloquea_publicar_directo(pagina)
+    ):
+        messages.error(
+            request,
+            "Esta práctica la envió una red y está en revisión: publíquela con «Aprobar y "
+            "publicar» (la red recibe el aviso), no con «Publicar».",
+        )
+        return redirect("wagtailadmin_pages:edit", pagina.pk)
+    return None

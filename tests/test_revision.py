@@ -3,6 +3,7 @@
 # ruff: noqa: F811 (las fixtures se importan de test_practicas y se piden por nombre)
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -223,3 +224,95 @@ def test_mis_practicas_cabe_en_un_telefono(red_a, coordinadora):
     html = c.get("/practicas/mis-practicas/").content.decode()
     assert 'data-titulo="Estado"' in html
     assert "tabla-practicas__acciones" in html
+
+
+# -- editora ----------------------------------------------------------------------------
+def test_solicitar_cambios_exige_comentario(red_a, coordinadora, editora):
+    enviar(cliente(coordinadora), red_a)
+    practica = PracticaPage.objects.get()
+    accion_admin(cliente(editora), practica, "reject", "")
+    assert practica.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not [m for m in mail.outbox if "pide cambios" in m.subject]
+    estado = practica.current_workflow_state
+    modal = cliente(editora).get(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[practica.pk, "reject", estado.current_task_state_id],
+        )
+    )
+    assert "Qué cambios pide" in modal.json()["html"]
+
+
+def test_ediciones_de_la_editora_quedan_a_la_vista_de_la_red(red_a, coordinadora, editora):
+    enviar(cliente(coordinadora), red_a)
+    practica = PracticaPage.objects.get()
+    version = practica.get_latest_revision_as_object()
+    version.participantes = "Docentes de lenguaje, jefes de UTP y bibliotecarias"
+    version.save_revision(user=editora)
+    accion_admin(cliente(editora), practica, "reject", "Revisen quiénes participaron.")
+    html = (
+        cliente(coordinadora).get(reverse("practicas:editar", args=[practica.pk])).content.decode()
+    )
+    assert "La editora también modificó estos campos" in html
+    assert "Quiénes participaron (roles)" in html
+    assert "Docentes de lenguaje y jefes de UTP" in html  # antes
+    correo = mail.outbox[-1].body
+    assert "modificó estos campos" in correo
+    assert "bibliotecarias" in correo
+
+
+def test_estados_con_nombre_propio_en_el_admin(red_a, coordinadora, editora, indice):
+    enviar(cliente(coordinadora), red_a)
+    practica = PracticaPage.objects.get()
+    c = cliente(editora)
+    assert "en revisión" in c.get(f"/admin/pages/{indice.pk}/").content.decode()
+    respuesta = c.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[practica.pk, "reject", practica.current_workflow_state.current_task_state_id],
+        ),
+        {"comment": "Falta el paso dos."},
+        follow=True,
+    )
+    assert "Pidió cambios en «Tertulias literarias entre escuelas»" in respuesta.content.decode()
+    listado = c.get(f"/admin/pages/{indice.pk}/").content.decode()
+    assert "cambios solicitados" in listado
+    historial = c.get(f"/admin/pages/{practica.pk}/history/").content.decode()
+    assert "Cambios solicitados en" in historial
+    assert "Rejected at" not in historial and "Rechazada en" not in historial
+
+
+def test_rechazo_definitivo_en_el_historial(red_a, coordinadora, editora, indice):
+    enviar(cliente(coordinadora), red_a)
+    practica = PracticaPage.objects.get()
+    c = cliente(editora)
+    respuesta = c.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[practica.pk, "rechazar", practica.current_workflow_state.current_task_state_id],
+        ),
+        {"comment": "No es una práctica de red."},
+        follow=True,
+    )
+    assert "Rechazó «Tertulias literarias entre escuelas»" in respuesta.content.decode()
+    historial = c.get(f"/admin/pages/{practica.pk}/history/").content.decode()
+    assert "Rechazada (definitivo)" in historial
+    assert "Cambios solicitados en" not in historial
+    assert "rechazada" in c.get(f"/admin/pages/{indice.pk}/").content.decode()
+
+
+def test_practica_de_una_red_solo_se_publica_por_el_flujo(red_a, coordinadora, editora):
+    enviar(cliente(coordinadora), red_a)
+    practica = PracticaPage.objects.get()
+    c = cliente(editora)
+    edicion = c.get(f"/admin/pages/{practica.pk}/edit/").content.decode()
+    assert 'name="action-publish"' not in edicion
+    assert 'data-workflow-action-name="approve"' in edicion
+    respuesta = c.post(
+        f"/admin/pages/{practica.pk}/edit/",
+        {"title": practica.title, "slug": practica.slug, "action-publish": "1"},
+        follow=True,
+    )
+    assert "publíquela con «Aprobar y publicar»" in respuesta.content.decode()
+    practica.refresh_from_db()
+    assert not practica.live
