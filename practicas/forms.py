@@ -189,7 +189,9 @@ class PracticaForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Desmarque un documento para quitarlo de la práctica.",
     )
-    revision_base = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    revision_base = forms.IntegerField(
+        label="Versión de partida", required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, user, pagina=None, accion=GUARDAR, **kwargs):
         super().__init__(*args, **kwargs)

@@ -192,6 +192,12 @@ TIME_ZONE = "America/Santiago"
 USE_I18N = True
 USE_TZ = True
 
+# Catálogo propio para lo que Wagtail 8 no trae traducido al español (su
+# catálogo `es` está incompleto; es-cl ya cae en `es`, ese no era el problema).
+# El .mo va en el repositorio: no hace falta gettext para instalar. Ver
+# locale/PARA_WAGTAIL.md.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]
 WAGTAIL_CONTENT_LANGUAGES = [("es-cl", "Español (Chile)")]
