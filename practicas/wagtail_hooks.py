@@ -131,3 +131,23 @@ def rechazar_publicar_directo(request, pagina):
         )
         return redirect("wagtailadmin_pages:edit", pagina.pk)
     return None
+
+
+@hooks.register("before_bulk_action")
+def sin_publicar_en_lote(request, action_type, objects, action_class_instance):
+    """Tampoco se saltan la revisión con «Publicar» en lote desde el listado."""
+    from django.shortcuts import redirect
+    from wagtail.admin import messages
+
+    if action_type != "publish":
+        return None
+    bloqueadas = [p for p in objects if _bloquea_publicar_directo(p)]
+    if not bloqueadas:
+        return None
+    nombres = ", ".join(f"«{p.get_admin_display_title()}»" for p in bloqueadas[:5])
+    messages.error(
+        request,
+        f"No se publicó nada: {nombres} la envió una red y está en revisión. Publíquela con "
+        "«Aprobar y publicar» en su página.",
+    )
+    return redirect(action_class_instance.next_url)
