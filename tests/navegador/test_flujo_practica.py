@@ -146,6 +146,8 @@ def test_coordinadora_publica_editora_pide_cambios_y_aprueba(nueva_visita, conte
     editora.captura("admin-panel")
     _accion_de_flujo(editora, "reject", comentario="Cuenten cuántas escuelas participaron.")
     expect(editora.page.get_by_text("Pidió cambios en")).to_be_visible()
+    editora.captura("admin-mensaje-tras-pedir-cambios")
+    # Fuera del editor: su autoguardado en segundo plano no compite con la prueba por SQLite.
     editora.ir(f"/admin/pages/{practica.get_parent().id}/")
     expect(editora.page.get_by_text("cambios solicitados").first).to_be_visible()
     editora.captura("admin-listado-cambios-solicitados")
@@ -178,6 +180,8 @@ def test_coordinadora_publica_editora_pide_cambios_y_aprueba(nueva_visita, conte
 
     # 5. La editora aprueba.
     _accion_de_flujo(editora, "approve")
+    expect(editora.page.get_by_text("Aprobó y publicó")).to_be_visible()
+    editora.ir("/admin/")
     practica = _pagina()
     assert practica.live
 
