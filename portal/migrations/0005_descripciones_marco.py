@@ -11,6 +11,6 @@ def completar(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0003_grupos")]
+    dependencies = [("portal", "0004_comuna_coordenadas")]
 
     operations = [migrations.RunPython(completar, migrations.RunPython.noop)]
