@@ -316,3 +316,27 @@ def test_practica_de_una_red_solo_se_publica_por_el_flujo(red_a, coordinadora, e
     assert "publíquela con «Aprobar y publicar»" in respuesta.content.decode()
     practica.refresh_from_db()
     assert not practica.live
+
+
+def test_comando_borra_huerfanos_antiguos_y_respeta_los_recientes(red_a, coordinadora):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    c = cliente(coordinadora)
+    c.post(PUBLICAR, {**datos(red_a, titulo=""), "imagen": png(nombre="vieja.png"), "guardar": "1"})
+    get_image_model().objects.update(created_at=timezone.now() - timedelta(days=2))
+    c.post(PUBLICAR, {**datos(red_a), "imagen": png(nombre="usada.png"), "guardar": "1"})
+    # La vieja ya la borró el formulario al volver; se simula otra huérfana reciente.
+    c.post(
+        PUBLICAR, {**datos(red_a, titulo=""), "imagen": png(nombre="reciente.png"), "guardar": "1"}
+    )
+    vieja = get_image_model().objects.filter(title="reciente").get()
+    call_command("limpiar_archivos_huerfanos")
+    assert get_image_model().objects.filter(pk=vieja.pk).exists()  # reciente: se respeta
+    get_image_model().objects.filter(pk=vieja.pk).update(
+        created_at=timezone.now() - timedelta(days=2)
+    )
+    call_command("limpiar_archivos_huerfanos")
+    assert list(get_image_model().objects.values_list("title", flat=True)) == ["usada"]
