@@ -47,6 +47,8 @@ class Resultado:
     fragmentos: list[str]
     fecha: object = None
     clave: str = ""
+    # Fijado por la DEP para esta consulta (Resultados destacados): se marca en la página.
+    destacado: bool = False
 
     def como_dict(self):
         return {
@@ -56,6 +58,7 @@ class Resultado:
             "url": self.url,
             "resumen": self.resumen,
             "fragmentos": self.fragmentos,
+            "destacado": self.destacado,
         }
 
 

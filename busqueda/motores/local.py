@@ -7,7 +7,9 @@ faceta se calculan con los filtros de las DEMÁS. Se cuentan en memoria con mapa
 de bits (`facetas_bits.py`): la base solo entrega los ids que calzan con el texto.
 """
 
+import math
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, time
 from itertools import islice
 
@@ -18,7 +20,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from ..fragmentos import fragmentos
-from ..models import TIPOS, Documento, EstadoIndice, ValorFaceta, Vocablo
+from ..models import TIPOS, Documento, EstadoIndice, Sinonimo, ValorFaceta, Vocablo
 from ..normalizacion import (
     PALABRAS_VACIAS,
     palabras,
@@ -28,7 +30,7 @@ from ..normalizacion import (
     terminos,
     texto_indexable,
 )
-from ..sinonimos import expandir
+from ..sinonimos import disparadores, expandir
 from .base import FACETAS, Motor, OpcionFaceta, Resultado, ResultadoBusqueda
 from .facetas_bits import bits_de, mapa_facetas
 from .sql_texto import indice_texto
@@ -44,6 +46,24 @@ NIVEL_TITULO = (
 )
 POCOS_RESULTADOS = 3
 LOTE_SQL = 500
+# Consultas con O (ninguna experiencia tiene todas las palabras): cada grupo de la
+# consulta pesa como su rareza, idf = ln(1 + N/df), y el doble si está en el título o
+# en las etiquetas. Se muestran las experiencias con al menos esta fracción de la mejor
+# cobertura: «educación intercultural bilingüe» ya no trae todo lo que dice «educación».
+FRACCION_COBERTURA = 0.5
+PESO_TITULO = 2.0  # se suma al peso de un grupo que calza en título o etiquetas
+CAMPOS_DESTACADOS = ("titulo", "etiquetas")
+
+
+@dataclass
+class PlanTexto:
+    """Cómo se busca el texto: grupos (de `sinonimos.expandir`), operador entre grupos
+    y, si hay más de un grupo, pesos por grupo (idf) y umbral mínimo de cobertura."""
+
+    grupos: list
+    operador: str = "Y"
+    pesos: list | None = None
+    umbral: float | None = None
 
 
 def _trozos(lista, n=LOTE_SQL):
@@ -272,10 +292,87 @@ class MotorLocal(Motor):
         Vocablo.objects.filter(documentos__lte=0).delete()
 
     # --------------------------------------------------------------- búsqueda
-    def _filtro_texto(self, terms, operador):
+    def _filtro_texto(self, plan):
         # Solo ids, sin puntaje: filtrar y contar no necesitan bm25/ts_rank de cada fila.
-        sql, params = indice_texto(connection).subconsulta_ids(expandir(terms), operador)
+        sql, params = self._sql_ids(plan)
         return Q(id__in=RawSQL(f"SELECT documento_id FROM ({sql}) texto", params))  # noqa: S611, S608
+
+    # ----------------------------------------------------- texto y ranking
+    def _cobertura(self, plan):
+        """(sql, params): suma de pesos de los grupos que calzan con `t.documento_id`
+        (en cualquier campo, y otra vez si calza en título o etiquetas)."""
+        indice = indice_texto(connection)
+        partes, params = [], []
+        for grupo, peso in zip(plan.grupos, plan.pesos, strict=True):
+            if not peso:
+                continue
+            for campos, factor in ((None, 1.0), (CAMPOS_DESTACADOS, PESO_TITULO)):
+                sql, p = indice.subconsulta_ids([grupo], "Y", campos=campos)
+                partes.append(f"CASE WHEN t.documento_id IN ({sql}) THEN %s ELSE 0 END")
+                params += [*p, peso * factor]
+        return (" + ".join(partes) or "0"), params
+
+    def _sql_ids(self, plan):
+        indice = indice_texto(connection)
+        sql, params = indice.subconsulta_ids(plan.grupos, plan.operador)
+        if plan.umbral is None:
+            return sql, params
+        cobertura, p_cob = self._cobertura(plan)
+        return (
+            f"SELECT t.documento_id FROM ({sql}) t WHERE {cobertura} >= %s",  # noqa: S608
+            [*params, *p_cob, plan.umbral],
+        )
+
+    def _sql_puntaje(self, plan):
+        """(sql, params) con filas (documento_id, puntaje, cobertura)."""
+        sql, params = indice_texto(connection).subconsulta(plan.grupos, plan.operador)
+        if not plan.pesos:
+            return f"SELECT t.documento_id, t.puntaje, 0 AS cobertura FROM ({sql}) t", params  # noqa: S608
+        cobertura, p_cob = self._cobertura(plan)
+        salida = f"SELECT t.documento_id, t.puntaje, {cobertura} AS cobertura FROM ({sql}) t"  # noqa: S608
+        salida_params = [*p_cob, *params]  # la cobertura va antes en el SELECT
+        if plan.umbral is not None:
+            salida += f" WHERE {cobertura} >= %s"
+            salida_params += [*p_cob, plan.umbral]
+        return salida, salida_params
+
+    def _pesos(self, grupos):
+        """idf de cada grupo, ln(1 + N/df), en UNA consulta (0 si ningún documento lo tiene)."""
+        indice = indice_texto(connection)
+        partes, params = ["(SELECT COUNT(*) FROM busqueda_documento)"], []
+        for grupo in grupos:
+            sql, p = indice.subconsulta_ids([grupo], "Y")
+            partes.append(f"(SELECT COUNT(*) FROM ({sql}) g)")  # noqa: S608
+            params += p
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(partes), params)  # noqa: S608
+            n, *dfs = cursor.fetchone()
+        return [math.log(1 + n / df) if df else 0.0 for df in dfs]
+
+    def _plan(self, terms, tabla=None):
+        """Plan de texto: todos los grupos (Y); si ninguna experiencia los tiene todos,
+        alguno (O) con umbral de cobertura. Devuelve (plan, aviso o None)."""
+        grupos = expandir(terms, tabla)
+        plan = PlanTexto(grupos)
+        if len(grupos) < 2:
+            return plan, None
+        plan.pesos = self._pesos(grupos)
+        if Documento.objects.filter(self._filtro_texto(plan)).exists():
+            return plan, None
+        plan.operador = "O"
+        cobertura, p_cob = self._cobertura(plan)
+        sql, params = indice_texto(connection).subconsulta_ids(grupos, "O")
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT MAX({cobertura}) FROM ({sql}) t", [*p_cob, *params])  # noqa: S608
+            (maximo,) = cursor.fetchone()
+        if not maximo:
+            return plan, None
+        # Margen por redondeo: la mejor siempre cumple su propio umbral.
+        plan.umbral = maximo * FRACCION_COBERTURA - 1e-9
+        return plan, (
+            "Ninguna experiencia tiene todas las palabras; se muestran las que tienen más "
+            "y las más específicas."
+        )
 
     def _filtros_facetas(self, filtros):
         return {
@@ -299,32 +396,26 @@ class MotorLocal(Motor):
             destacados = [por_clave[c] for c in consulta.destacados if c in por_clave]
         filtros = self._filtros_facetas(consulta.filtros)
 
-        operador = "Y"
+        plan = None
         if terms:
-            coincide = self._filtro_texto(terms, "Y")
-            if len(terms) > 1 and not Documento.objects.filter(coincide).exists():
-                operador = "O"
-                coincide = self._filtro_texto(terms, "O")
-                if Documento.objects.filter(coincide).exists():
-                    avisos.append(
-                        "Ninguna experiencia tiene todas las palabras; se muestran las que "
-                        "tienen alguna."
-                    )
+            plan, aviso = self._plan(terms)
+            coincide = self._filtro_texto(plan)
+            if aviso and Documento.objects.filter(coincide).exists():
+                avisos.append(aviso)
             if destacados:
                 coincide |= Q(id__in=destacados)
         else:
             coincide = Q()
         todos = Documento.objects.filter(coincide, *filtros.values())
-        texto_ids = (
-            indice_texto(connection).subconsulta_ids(expandir(terms), operador) if terms else None
-        )
+        texto_ids = self._sql_ids(plan) if plan else None
         facetas, total = self._facetas(
             filtros, consulta.filtros, texto_ids, destacados if terms else []
         )
 
-        ids = self._pagina(consulta, todos, terms, operador, destacados if terms else [], filtros)
+        ids = self._pagina(consulta, todos, terms, plan, destacados if terms else [], filtros)
         docs = Documento.objects.in_bulk(ids)
-        buscados = {t for grupo in expandir(terms) for alt in grupo for t in alt}
+        buscados = {t for grupo in (plan.grupos if plan else []) for alt in grupo for t in alt}
+        fijados = set(destacados)
         resultados = []
         for i in ids:
             d = docs[i]
@@ -339,11 +430,12 @@ class MotorLocal(Motor):
                     fragmentos=frag,
                     fecha=d.fecha,
                     clave=d.clave,
+                    destacado=i in fijados,
                 )
             )
         sugerencia = None
-        if terms and total < POCOS_RESULTADOS:
-            sugerencia = self._quisiste_decir(consulta.texto, filtros, total)
+        if terms and (total < POCOS_RESULTADOS or plan.operador == "O"):
+            sugerencia = self._quisiste_decir(consulta.texto, filtros, total, plan.operador)
         return ResultadoBusqueda(
             consulta=consulta,
             total=total,
@@ -354,12 +446,10 @@ class MotorLocal(Motor):
             avisos=avisos,
         )
 
-    def _pagina(self, consulta, todos, terms, operador, destacados, filtros):
+    def _pagina(self, consulta, todos, terms, plan, destacados, filtros):
         desde, cuantos = consulta.desde, consulta.por_pagina
         if consulta.orden == "relevancia" and terms:
-            texto_sql, texto_params = indice_texto(connection).subconsulta(
-                expandir(terms), operador
-            )
+            texto_sql, texto_params = self._sql_puntaje(plan)
             orden_destacados, params_destacados = "", []
             if destacados:
                 # Los destacados pueden no calzar con el texto: LEFT JOIN y el filtro completo.
@@ -383,7 +473,8 @@ class MotorLocal(Motor):
                 f"SELECT d.id FROM busqueda_documento d "  # noqa: S608
                 f"{union} ({texto_sql}) t ON t.documento_id = d.id "
                 f"{donde}"
-                f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, COALESCE(t.puntaje, 0) DESC, "
+                f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, COALESCE(t.cobertura, 0) DESC, "
+                f"COALESCE(t.puntaje, 0) DESC, "
                 f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
                 f"LIMIT %s OFFSET %s"
             )
@@ -451,12 +542,33 @@ class MotorLocal(Motor):
         return salida, total
 
     # ------------------------------------------------------- quisiste decir
-    def _corregir_palabra(self, palabra):
-        """Forma visible corregida de `palabra`, o None si no hace falta o no hay."""
+    @staticmethod
+    def _siglas():
+        """Siglas del vocabulario de sinónimos (una palabra en mayúsculas): «UTP», «SLEP»…"""
+        return {
+            plegar_total(t): t
+            for t in Sinonimo.objects.filter(activo=True).values_list("termino", flat=True)
+            if len(palabras(t)) == 1 and t.upper() == t and 2 <= len(t) <= 8
+        }
+
+    def _corregir_palabra(self, palabra, conocidas, siglas):
+        """Forma visible corregida de `palabra`, o None si no hace falta o no hay.
+        `conocidas`: términos que ya son formas de un sinónimo (no se corrigen)."""
         plegada = plegar_total(palabra)
-        if len(plegada) < 4 or plegada.isdigit() or plegada in PALABRAS_VACIAS:
+        if plegada.isdigit() or plegada in PALABRAS_VACIAS or termino(palabra) in conocidas:
+            return None
+        if len(plegada) < 3:
             return None
         if Vocablo.objects.filter(Q(palabra=plegada) | Q(termino=termino(palabra))).exists():
+            return None
+        if len(plegada) <= 6:
+            # Siglas frecuentes con una letra cambiada o dos traspuestas: «SELP» → «SLEP».
+            cercanas = sorted(
+                (distancia(plegada, s, 1), s) for s in siglas if distancia(plegada, s, 1) <= 1
+            )
+            if cercanas:
+                return siglas[cercanas[0][1]]
+        if len(plegada) < 4:
             return None
         tope = 1 if len(plegada) <= 5 else 2
         candidatos = Vocablo.objects.filter(
@@ -469,11 +581,17 @@ class MotorLocal(Motor):
                 mejor = (d, -docs, forma)
         return mejor[2] if mejor else None
 
-    def _quisiste_decir(self, texto, filtros, total):
+    def _quisiste_decir(self, texto, filtros, total, operador="Y"):
+        """Corrige PALABRA POR PALABRA («microsentros rurales» → «microcentros rurales»).
+        Se propone si la corrección trae más resultados o, cuando la búsqueda tuvo que
+        conformarse con algunas palabras (O), si la corregida las encuentra todas."""
+        tabla = disparadores()
+        conocidas = {t for forma in tabla for t in forma if len(forma) == 1}
+        siglas = self._siglas()
         partes = []
         cambio = False
         for _, _, w in palabras(texto):
-            corregida = self._corregir_palabra(w)
+            corregida = self._corregir_palabra(w, conocidas, siglas)
             cambio = cambio or corregida is not None
             partes.append(corregida or w.lower())
         if not cambio:
@@ -482,8 +600,11 @@ class MotorLocal(Motor):
         terms = list(dict.fromkeys(terminos(sugerida)))[:MAXIMO_TERMINOS]
         if not terms:
             return None
-        mejora = Documento.objects.filter(self._filtro_texto(terms, "Y"), *filtros.values())
-        return sugerida if mejora.count() > total else None
+        plan = PlanTexto(expandir(terms, tabla))
+        mejora = Documento.objects.filter(self._filtro_texto(plan), *filtros.values()).count()
+        if operador == "O":
+            return sugerida if mejora else None
+        return sugerida if mejora > total else None
 
     # ---------------------------------------------------------- sugerencias
     def sugerencias(self, texto, limite=8):
