@@ -270,12 +270,6 @@ class Sinonimo(models.Model):
     def __str__(self):
         return self.termino
 
-    def lista_equivalentes(self) -> list[str]:
-        import re
-
-        formas = [f.strip() for f in re.split(r"[\n,;]+", self.equivalentes or "")]
-        return list(dict.fromkeys(f for f in formas if f))
-
     def save(self, *args, **kwargs):
         self.termino_normalizado = normalizar_consulta(self.termino)[:100]
         super().save(*args, **kwargs)
@@ -302,6 +296,12 @@ class Sinonimo(models.Model):
             errores["equivalentes"] = "Los equivalentes deben ser distintos del término."
         if errores:
             raise ValidationError(errores)
+
+    def lista_equivalentes(self) -> list[str]:
+        import re
+
+        formas = [f.strip() for f in re.split(r"[\n,;]+", self.equivalentes or "")]
+        return list(dict.fromkeys(f for f in formas if f))
 
 
 class ClicBusqueda(models.Model):
