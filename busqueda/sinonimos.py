@@ -12,9 +12,15 @@ Son DATOS (modelo `Sinonimo`, que la DEP mantiene en el admin), no código:
 que usa el estudio); `cargar_iniciales` lo agrega sin tocar lo que la DEP ya editó.
 """
 
+import logging
 from functools import lru_cache
 
+from django.db import transaction
+from django_tasks import task
+
 from .normalizacion import normalizar_consulta, plegar_total, terminos, variantes
+
+logger = logging.getLogger(__name__)
 
 # (término, equivalentes, de dos vías)
 INICIALES = [
@@ -152,3 +158,38 @@ def reglas_elasticsearch(filas=None) -> list[str]:
         else:
             reglas.append(f"{formas[0]} => {', '.join(formas)}")
     return reglas
+
+
+# ------------------------------------------------------- Elasticsearch al día
+@task()
+def recargar_sinonimos_elasticsearch():
+    """Sube todas las reglas al conjunto de sinónimos de Elasticsearch y recarga su
+    analizador de búsqueda. Si no responde, queda como estaba: la próxima edición de
+    un sinónimo o `manage.py reindexar --solo elasticsearch` vuelve a subirlas todas."""
+    from .motores import MotorNoDisponible, motor_elasticsearch
+
+    motor = motor_elasticsearch()
+    if motor is None:
+        return
+    try:
+        motor.actualizar_sinonimos()
+    except MotorNoDisponible:
+        logger.warning(
+            "Elasticsearch no respondió; los sinónimos se subirán en la próxima edición."
+        )
+
+
+def _al_cambiar(sender, **kwargs):
+    from .motores import motor_elasticsearch
+
+    if motor_elasticsearch() is not None:
+        transaction.on_commit(lambda: recargar_sinonimos_elasticsearch.enqueue())
+
+
+def conectar():
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Sinonimo
+
+    post_save.connect(_al_cambiar, sender=Sinonimo, dispatch_uid="sinonimo_guardado")
+    post_delete.connect(_al_cambiar, sender=Sinonimo, dispatch_uid="sinonimo_borrado")

@@ -71,7 +71,8 @@ def test_api_responde_el_contrato(client, indice):
     assert d["consulta"] == "escuelas rurales" and d["motor"] == "local"
     assert d["pagina"] == 1 and d["por_pagina"] == 10
     primero = d["resultados"][0]
-    assert set(primero) == {"tipo", "slug", "titulo", "url", "resumen", "fragmentos"}
+    assert set(primero) == {"tipo", "slug", "titulo", "url", "resumen", "fragmentos", "destacado"}
+    assert primero["destacado"] is False
     assert primero["slug"] == "microcentros-rurales"
     assert "<mark>" in primero["fragmentos"][0]
     opcion = d["facetas"]["slep"][0]

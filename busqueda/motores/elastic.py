@@ -31,7 +31,7 @@ from elasticsearch_dsl import (
 from ..models import TIPOS
 from ..normalizacion import plegar
 from .base import FACETAS, Motor, MotorNoDisponible, OpcionFaceta, Resultado, ResultadoBusqueda
-from .es_analisis import autocompletar, espanol, espanol_busqueda, plegado
+from .es_analisis import CONJUNTO_SINONIMOS, autocompletar, espanol, espanol_busqueda, plegado
 
 ERRORES_ES = (ApiError, TransportError, BulkIndexError)
 CAMPOS_TEXTO = ["titulo^10", "resumen^4", "etiquetas^3", "cuerpo"]
@@ -178,6 +178,16 @@ def armar_sugerencias(texto: str, indice: str, limite: int = 8) -> Search:
     )
 
 
+def cuerpo_sinonimos(filas=None) -> list[dict]:
+    """Reglas del conjunto de sinónimos (API `_synonyms`) desde el modelo `Sinonimo`."""
+    from ..sinonimos import reglas_elasticsearch
+
+    return [
+        {"id": f"regla-{i}", "synonyms": regla}
+        for i, regla in enumerate(reglas_elasticsearch(filas), 1)
+    ]
+
+
 @lru_cache(maxsize=4)
 def _cliente(url: str) -> Elasticsearch:
     return Elasticsearch(url, request_timeout=3, max_retries=1, retry_on_timeout=False)
@@ -231,6 +241,7 @@ class MotorElasticsearch(Motor):
                     fragmentos=fragmentos,
                     fecha=getattr(hit, "fecha", None),
                     clave=hit.meta.id,
+                    destacado=hit.meta.id in consulta.destacados,
                 )
             )
         facetas = {}
@@ -277,8 +288,22 @@ class MotorElasticsearch(Motor):
         return salida[:limite]
 
     # -------------------------------------------------------------- índice
+    def actualizar_sinonimos(self):
+        """Sube las reglas del modelo `Sinonimo` al conjunto de sinónimos y recarga el
+        analizador de búsqueda del índice (el filtro es `updateable`): los resultados
+        cambian sin reindexar. Debe existir antes de crear un índice que lo use."""
+        try:
+            self.cliente.synonyms.put_synonym(
+                id=CONJUNTO_SINONIMOS, synonyms_set=cuerpo_sinonimos()
+            )
+            if self.cliente.indices.exists_alias(name=self.alias):
+                self.cliente.indices.reload_search_analyzers(index=self.alias)
+        except ERRORES_ES as error:
+            raise MotorNoDisponible(str(error)) from error
+
     def _asegurar_indice(self):
         if not self.cliente.indices.exists_alias(name=self.alias):
+            self.actualizar_sinonimos()
             indice = indice_nuevo(self.alias)
             indice.aliases(**{self.alias: {}})
             indice.create(using=self.cliente)
@@ -326,6 +351,7 @@ class MotorElasticsearch(Motor):
     def reconstruir(self, docs, progreso=None):
         """Índice nuevo, carga completa y cambio atómico del alias: la búsqueda no se corta."""
         try:
+            self.actualizar_sinonimos()
             indice = indice_nuevo(self.alias)
             indice.create(using=self.cliente)
             n = self._bulk(indice._name, docs, progreso)
