@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import clics, views
 
 app_name = "busqueda"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("buscar/exportar.json", views.exportar_json, name="exportar_json"),
     path("api/buscar/", views.api_buscar, name="api_buscar"),
     path("api/buscar/sugerencias/", views.api_sugerencias, name="api_sugerencias"),
+    path("api/buscar/clic/", clics.registrar_clic, name="api_clic"),
 ]

@@ -81,6 +81,7 @@
     datos.resultados.forEach(function (r) {
       var li = el("li", { "class": "resultado" });
       li.appendChild(el("p", { "class": "resultado__meta" }, r.tipo === "caso" ? "Caso" : (r.tipo === "practica" ? "Práctica" : r.tipo)));
+      if (r.destacado) { li.appendChild(el("p", { "class": "resultado__destacado" }, "Destacado por la DEP")); }
       var h = el("h2"); h.appendChild(el("a", { href: r.url }, r.titulo)); li.appendChild(h);
       if (r.resumen) { li.appendChild(el("p", {}, r.resumen)); }
       r.fragmentos.forEach(function (f) {
