@@ -368,7 +368,7 @@ class MotorLocal(Motor):
         if not maximo:
             return plan, None
         # Margen por redondeo: la mejor siempre cumple su propio umbral.
-        plan.umbral = maximo * FRACCION_COBERTURA - 1e-9
+        plan.umbral = float(maximo) * FRACCION_COBERTURA - 1e-9
         return plan, (
             "Ninguna experiencia tiene todas las palabras; se muestran las que tienen más "
             "y las más específicas."
