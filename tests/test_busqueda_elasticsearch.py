@@ -7,7 +7,6 @@ import pytest
 
 from busqueda.motores import MotorConRespaldo
 from busqueda.motores.base import FACETAS, ConsultaBusqueda
-from busqueda.motores.es_analisis import CONJUNTO_SINONIMOS
 from busqueda.motores.elastic import (
     DocumentoES,
     MotorElasticsearch,
@@ -15,6 +14,7 @@ from busqueda.motores.elastic import (
     armar_sugerencias,
     indice_nuevo,
 )
+from busqueda.motores.es_analisis import CONJUNTO_SINONIMOS
 from busqueda.motores.local import MotorLocal
 
 # Puerto cerrado: conexión rechazada de verdad (no es un simulacro del motor).
