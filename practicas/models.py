@@ -25,7 +25,8 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
 from wagtail.search import index
 
-from busqueda.registro import facetas_de
+from busqueda.listados import ListadoMixin
+from busqueda.registro import PRACTICAS, facetas_de
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
 Termino = namedtuple("Termino", ["slug", "nombre"])
@@ -89,8 +90,10 @@ class Red(index.Indexed, models.Model):
         return self.nombre
 
 
-class PracticasIndexPage(Page):
-    """/practicas/: listado público con filtros."""
+class PracticasIndexPage(ListadoMixin, Page):
+    """/practicas/: el motor de búsqueda con `tipo=practica` (registro.LISTADOS["practicas"])."""
+
+    listado_busqueda = PRACTICAS
 
     introduccion = RichTextField("introducción", blank=True)
 
@@ -103,10 +106,12 @@ class PracticasIndexPage(Page):
         verbose_name = "índice de prácticas"
 
     def get_context(self, request, *args, **kwargs):
-        from .listado import contexto_listado
-
         contexto = super().get_context(request, *args, **kwargs)
-        contexto.update(contexto_listado(request, self))
+        contexto.update(self.contexto_listado(request))
+        contexto["explicacion_evidencia"] = [
+            (valor, nombre, PracticaPage.EXPLICACION_EVIDENCIA[valor])
+            for valor, nombre in PracticaPage.NIVELES_EVIDENCIA
+        ]
         return contexto
 
 
