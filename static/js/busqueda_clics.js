@@ -1,18 +1,18 @@
 /* Trama: registra qué resultado se abre desde una búsqueda (consulta, posición) para el
    informe «Búsquedas del portal». Con navigator.sendBeacon: no espera respuesta, no
-   retrasa la navegación y si falla no pasa nada. Funciona también con los resultados
-   que pinta busqueda.js, porque escucha en la lista (delegación). */
+   retrasa la navegación y si falla no pasa nada. Escucha en el documento (delegación),
+   así sigue funcionando cuando busqueda.js reemplaza la zona de resultados. */
 (function () {
   "use strict";
-  var lista = document.getElementById("resultados");
-  if (!lista || !navigator.sendBeacon || !window.URLSearchParams) { return; }
-  lista.addEventListener("click", function (evento) {
-    var enlace = evento.target.closest ? evento.target.closest("a[href]") : null;
-    if (!enlace || !lista.contains(enlace)) { return; }
+  if (!navigator.sendBeacon || !window.URLSearchParams || !document.addEventListener) { return; }
+  document.addEventListener("click", function (evento) {
+    var enlace = evento.target && evento.target.closest ? evento.target.closest("a[href]") : null;
+    var lista = document.getElementById("resultados");
+    if (!enlace || !lista || !lista.contains(enlace)) { return; }
     var item = enlace.closest("li");
     var params = new URLSearchParams(window.location.search);
     var q = (params.get("q") || "").trim();
-    if (!q || !item) { return; }
+    if (!q || !item || item.parentNode !== lista) { return; }
     var pagina = parseInt(params.get("pagina") || "1", 10) || 1;
     var porPagina = parseInt(params.get("por_pagina") || "10", 10) || 10;
     var indice = Array.prototype.indexOf.call(lista.children, item);
