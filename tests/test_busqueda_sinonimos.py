@@ -369,3 +369,35 @@ def test_evaluar_busqueda_con_linea_base_muestra_lo_que_baja(contenido, tmp_path
     texto = salida.getvalue()
     assert "Bajan respecto de la línea base" in texto
     assert "EIB" in texto.split("Bajan respecto de la línea base")[1]
+
+
+def test_hecho_cuando_del_informe_al_sinonimo_y_la_docente_encuentra_el_calendario(
+    client, contenido, editora
+):
+    """La editora abre el informe, ve «eib» sin resultados, crea el sinónimo desde ahí
+    (formulario ya rellenado) y quien busca «EIB» encuentra el calendario primero."""
+    Sinonimo.objects.filter(termino="EIB").delete()  # como antes de este issue
+    assert slugs(client, "EIB") == []
+    client.force_login(editora)
+    informe = client.get("/admin/informes/busquedas/").content.decode()
+    seccion = informe[informe.index('id="sin-resultados"') : informe.index('id="nadie-abre"')]
+    assert ">eib</a>" in seccion
+    enlace = "/admin/snippets/busqueda/sinonimo/add/?termino=eib"
+    assert enlace in seccion
+    formulario = client.get(enlace).content.decode()
+    assert 'value="eib"' in formulario
+    r = client.post(
+        enlace,
+        {
+            "termino": "eib",
+            "equivalentes": "educación intercultural bilingüe\ninterculturalidad",
+            "bidireccional": "on",
+            "activo": "on",
+        },
+    )
+    assert r.status_code == 302
+    client.logout()
+    assert slugs(client, "EIB")[0] == CALENDARIO
+    client.force_login(editora)
+    informe = client.get("/admin/informes/busquedas/").content.decode()
+    assert "Editar sinónimo" in informe  # la fila de «eib» ya lleva a editar lo creado
