@@ -54,6 +54,10 @@ LOTE_SQL = 500
 FRACCION_COBERTURA = 0.5
 PESO_TITULO = 2.0  # se suma al peso de un grupo que calza en título o etiquetas
 CAMPOS_DESTACADOS = ("titulo", "etiquetas")
+# Cada grupo agrega subconsultas al ordenar y filtrar; una consulta de docente tiene
+# pocas palabras con contenido. Sobre este número (texto pegado, consultas hostiles) se
+# busca con Y/O y bm25 solamente, sin cobertura: el costo queda acotado.
+MAXIMO_GRUPOS_COBERTURA = 8
 
 
 @dataclass
@@ -357,6 +361,14 @@ class MotorLocal(Motor):
         plan = PlanTexto(grupos)
         if len(grupos) < 2:
             return plan, None
+        if len(grupos) > MAXIMO_GRUPOS_COBERTURA:
+            if not Documento.objects.filter(self._filtro_texto(plan)).exists():
+                plan.operador = "O"
+                return plan, (
+                    "Ninguna experiencia tiene todas las palabras; se muestran las que "
+                    "tienen alguna."
+                )
+            return plan, None
         plan.pesos = self._pesos(grupos)
         if Documento.objects.filter(self._filtro_texto(plan)).exists():
             return plan, None
@@ -435,7 +447,8 @@ class MotorLocal(Motor):
                 )
             )
         sugerencia = None
-        if terms and (total < POCOS_RESULTADOS or plan.operador == "O"):
+        corregir_por_o = plan is not None and plan.operador == "O" and plan.pesos is not None
+        if terms and (total < POCOS_RESULTADOS or corregir_por_o):
             sugerencia = self._quisiste_decir(consulta.texto, filtros, total, plan.operador)
         return ResultadoBusqueda(
             consulta=consulta,
