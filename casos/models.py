@@ -28,8 +28,10 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import CASOS, facetas_de
+from busqueda.relacionados import relacionados
 from portal.models import Caracteristica, Foco, Principio, TipoRed
 
 from .bloques import RICO, CuerpoCasoBlock
@@ -353,6 +355,7 @@ class CasoPage(RoutablePageMixin, Page):
         contexto.update(marco)
         contexto["fuentes"] = list(self.fuentes.all())
         contexto["relacionados"] = self.casos_relacionados(marco["caracteristicas"])
+        contexto["practicas_relacionadas"] = relacionados(clave_pagina(self.pk), "practica")
         contexto["indice"] = self.get_parent()
         return contexto
 

@@ -25,8 +25,10 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
 from wagtail.search import index
 
+from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import PRACTICAS, facetas_de
+from busqueda.relacionados import relacionados
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
 Termino = namedtuple("Termino", ["slug", "nombre"])
@@ -357,6 +359,7 @@ class PracticaPage(RoutablePageMixin, Page):
         contexto["indice_url"] = self.url[: -len(self.slug) - 1] if self.url else "/practicas/"
         self._vista_previa = getattr(request, "is_preview", False)
         contexto["relacionadas"] = self.relacionadas()
+        contexto["casos_relacionados"] = relacionados(clave_pagina(self.pk), "caso")
         if self._vista_previa:
             contexto["recursos"] = list(self.recursos.all())
             contexto["imagenes"] = list(self.imagenes.all())
@@ -372,6 +375,9 @@ class PracticaPage(RoutablePageMixin, Page):
     @path("imprimir/")
     def imprimir(self, request):
         contexto = self.get_context(request)
+        # La dirección pública real, con el dominio por el que llegó quien imprime
+        # (`full_url` usa el nombre del sitio en Wagtail, que suele quedar "localhost").
+        contexto["url_publica"] = request.build_absolute_uri(self.url)
         return render(request, "practicas/practica_imprimir.html", contexto)
 
     def texto_cuerpo(self):
