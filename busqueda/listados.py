@@ -131,7 +131,8 @@ def _meta_de_resultados(resultados):
             meta.setdefault(clave, {}).setdefault(faceta, []).append((valor, etiqueta))
     for r in resultados:
         datos = meta.get(r.clave, {})
-        r.meta = [e for f in META_RESULTADO for _, e in datos.get(f, [])]
+        # Sin repetir (ámbito y país de una práctica chilena son ambos «Chile»).
+        r.meta = list(dict.fromkeys(e for f in META_RESULTADO for _, e in datos.get(f, [])))
         r.focos = [e for _, e in datos.get("foco", [])]
         r.ejemplo = bool(datos.get("ejemplo"))
 
