@@ -29,6 +29,7 @@ from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import PRACTICAS, facetas_de
 from busqueda.relacionados import relacionados
+from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
 Termino = namedtuple("Termino", ["slug", "nombre"])
@@ -123,7 +124,7 @@ class PracticaEtiqueta(TaggedItemBase):
     )
 
 
-class PracticaPage(RoutablePageMixin, Page):
+class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
     """Una práctica contada por la red que la hizo."""
 
     DESCRITA = "descrita"
@@ -173,18 +174,6 @@ class PracticaPage(RoutablePageMixin, Page):
         "nivel de evidencia", max_length=20, choices=NIVELES_EVIDENCIA, default=DESCRITA
     )
     vinculo_pme_pel = models.TextField("vínculo con el PME o el PEL", blank=True)
-    focos = ParentalManyToManyField(
-        Foco, verbose_name="focos de acción", blank=True, related_name="practicas"
-    )
-    principios = ParentalManyToManyField(
-        Principio, verbose_name="principios orientadores", blank=True, related_name="practicas"
-    )
-    caracteristicas = ParentalManyToManyField(
-        Caracteristica,
-        verbose_name="características de redes efectivas",
-        blank=True,
-        related_name="practicas",
-    )
     etiquetas = ClusterTaggableManager("etiquetas libres", through=PracticaEtiqueta, blank=True)
     es_ejemplo = models.BooleanField(
         "es ejemplo",
@@ -407,10 +396,7 @@ class PracticaPage(RoutablePageMixin, Page):
 
     # Editar uno de estos modelos reindexa las prácticas que lo usan (en una tarea).
     dependencias_busqueda = {
-        "portal.Foco": "focos",
-        "portal.Principio": "principios",
-        "portal.Caracteristica": "caracteristicas",
-        "portal.Dimension": "caracteristicas__dimension",
+        **DEPENDENCIAS_MARCO,
         "portal.NivelEducativo": "niveles",
         "practicas.Red": "red",
         "portal.Slep": "red__slep",
