@@ -249,7 +249,8 @@ class ListadoMixin:
     listado_busqueda = BUSCAR
 
     def contexto_listado(self, request):
-        return {"vista": vista(request.GET, self.listado_busqueda), "q": request.GET.get("q", "")}
+        v = vista(request.GET, self.listado_busqueda)
+        return {"vista": v, "q": request.GET.get("q", ""), "error": v.error}
 
     def serve(self, request, *args, **kwargs):
         respuesta = super().serve(request, *args, **kwargs)

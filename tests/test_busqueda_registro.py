@@ -166,3 +166,36 @@ def test_enlaces_de_etiqueta_red_y_slep_de_las_fichas_filtran(client, inicio, se
             assert not r.context["vista"].resultado.avisos, href
             probados += 1
     assert probados > 10
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "rural"},
+        {"foco": "socioeducativo", "ambito": "chile"},
+        {"q": "liderazgo", "caracteristica": ["confianza", "liderazgo-distribuido"]},
+        {"foco": "no-existe"},
+        {"foco": "<b>x</b>", "q": "red"},
+        {"q": "red", "pagina": "abc"},
+        {"q": "red", "orden": "xyz"},
+        {"pagina": "3"},
+    ],
+)
+def test_mismos_parametros_mismo_comportamiento_en_listado_buscar_y_api(client, casos, params):
+    # El orden por omisión es propio de cada listado (/casos/: título); con el mismo
+    # orden explícito, el mismo resultado.
+    params = {"orden": "reciente", **params}
+    api = client.get("/api/buscar/", {**params, "tipo": "caso"})
+    pagina = client.get("/buscar/", {**params, "tipo": "caso"})
+    listado = client.get("/casos/", params)
+    assert api.status_code == pagina.status_code == listado.status_code
+    if api.status_code == 400:
+        assert api.json()["error"] in pagina.content.decode()
+        assert api.json()["error"] in listado.content.decode()
+        return
+    d = api.json()
+    for r in (pagina, listado):
+        v = r.context["vista"]
+        assert v.total == d["total"]
+        assert [x.slug for x in v.resultado.resultados] == [x["slug"] for x in d["resultados"]]
+        assert v.resultado.avisos == d["avisos"]
