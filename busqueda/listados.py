@@ -131,7 +131,8 @@ def _meta_de_resultados(resultados):
             meta.setdefault(clave, {}).setdefault(faceta, []).append((valor, etiqueta))
     for r in resultados:
         datos = meta.get(r.clave, {})
-        r.meta = [e for f in META_RESULTADO for _, e in datos.get(f, [])]
+        # Sin repetir (ámbito y país de una práctica chilena son ambos «Chile»).
+        r.meta = list(dict.fromkeys(e for f in META_RESULTADO for _, e in datos.get(f, [])))
         r.focos = [e for _, e in datos.get("foco", [])]
         r.ejemplo = bool(datos.get("ejemplo"))
 
@@ -248,7 +249,8 @@ class ListadoMixin:
     listado_busqueda = BUSCAR
 
     def contexto_listado(self, request):
-        return {"vista": vista(request.GET, self.listado_busqueda), "q": request.GET.get("q", "")}
+        v = vista(request.GET, self.listado_busqueda)
+        return {"vista": v, "q": request.GET.get("q", ""), "error": v.error}
 
     def serve(self, request, *args, **kwargs):
         respuesta = super().serve(request, *args, **kwargs)

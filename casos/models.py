@@ -28,9 +28,12 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import CASOS, facetas_de
-from portal.models import Caracteristica, Foco, Principio, TipoRed
+from busqueda.relacionados import relacionados
+from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
+from portal.models import TipoRed
 
 from .bloques import RICO, CuerpoCasoBlock
 
@@ -140,7 +143,7 @@ class FuenteCaso(Orderable):
         return self.titulo
 
 
-class CasoPage(RoutablePageMixin, Page):
+class CasoPage(RoutablePageMixin, marco_mixin("casos"), Page):
     """Ficha de una experiencia de red."""
 
     ambito = models.CharField("ámbito", max_length=20, choices=AMBITOS, default=CHILE)
@@ -185,18 +188,6 @@ class CasoPage(RoutablePageMixin, Page):
         "qué resultados reporta.",
     )
     aprendizajes = RichTextField("aprendizajes para los SLEP", blank=True, features=RICO)
-    focos = ParentalManyToManyField(
-        Foco, verbose_name="focos de acción", blank=True, related_name="casos"
-    )
-    principios = ParentalManyToManyField(
-        Principio, verbose_name="principios orientadores", blank=True, related_name="casos"
-    )
-    caracteristicas = ParentalManyToManyField(
-        Caracteristica,
-        verbose_name="características de redes efectivas",
-        blank=True,
-        related_name="casos",
-    )
     riesgos_evitados = ParentalManyToManyField(
         "portal.Riesgo",
         verbose_name="riesgos que supo evitar",
@@ -353,6 +344,7 @@ class CasoPage(RoutablePageMixin, Page):
         contexto.update(marco)
         contexto["fuentes"] = list(self.fuentes.all())
         contexto["relacionados"] = self.casos_relacionados(marco["caracteristicas"])
+        contexto["practicas_relacionadas"] = relacionados(clave_pagina(self.pk), "practica")
         contexto["indice"] = self.get_parent()
         return contexto
 
@@ -367,10 +359,7 @@ class CasoPage(RoutablePageMixin, Page):
     # -- contrato de búsqueda (busqueda/indice.py) ---------------------------
     # Editar uno de estos modelos reindexa los casos que lo usan (en una tarea).
     dependencias_busqueda = {
-        "portal.Foco": "focos",
-        "portal.Principio": "principios",
-        "portal.Caracteristica": "caracteristicas",
-        "portal.Dimension": "caracteristicas__dimension",
+        **DEPENDENCIAS_MARCO,
         "portal.TipoRed": "tipo_red",
         "taggit.Tag": "etiquetas",
     }

@@ -120,3 +120,82 @@ def test_dependientes_solo_lo_indexado(casos):
     claves = dependientes_de(foco)
     assert claves
     assert set(claves) <= set(Documento.objects.values_list("clave", flat=True))
+
+
+def test_microcentros_rurales_lleva_a_una_practica_de_microcentro_y_viceversa(
+    client, inicio, settings
+):
+    from django.core.management import call_command
+
+    from practicas.models import PracticaPage
+
+    settings.DEBUG = True
+    call_command("load_initial_data", "--demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    caso = casos_modelos.CasoPage.objects.get(slug="microcentros-rurales")
+    r = client.get(caso.url)
+    practicas = r.context["practicas_relacionadas"]
+    assert practicas, "el caso debe mostrar prácticas relacionadas"
+    primera = PracticaPage.objects.get(pk=practicas[0].page_id)
+    assert primera.red.tipo.slug == "microcentro-rural"
+    assert f'href="{primera.url}"' in r.content.decode()
+    # Y la práctica de microcentro muestra el caso.
+    r = client.get(primera.url)
+    assert "microcentros-rurales" in [d.slug for d in r.context["casos_relacionados"]]
+
+
+def test_enlaces_de_etiqueta_red_y_slep_de_las_fichas_filtran(client, inicio, settings):
+    """Ningún enlace de ficha lleva a un 400: etiquetas con tildes incluidas."""
+    import re
+
+    from django.core.management import call_command
+
+    from practicas.models import PracticaPage
+
+    settings.DEBUG = True
+    call_command("load_initial_data", "--demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    paginas = list(casos_modelos.CasoPage.objects.live()[:6]) + list(
+        PracticaPage.objects.live()[:4]
+    )
+    probados = 0
+    for pagina in paginas:
+        html = client.get(pagina.url).content.decode()
+        for href in set(re.findall(r'href="([^"]*\?(?:etiqueta|red|slep|tipo_red)=[^"]*)"', html)):
+            r = client.get(href.replace("&amp;", "&"))
+            assert r.status_code == 200, href
+            assert r.context["vista"].total > 0, href
+            assert not r.context["vista"].resultado.avisos, href
+            probados += 1
+    assert probados > 10
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "rural"},
+        {"foco": "socioeducativo", "ambito": "chile"},
+        {"q": "liderazgo", "caracteristica": ["confianza", "liderazgo-distribuido"]},
+        {"foco": "no-existe"},
+        {"foco": "<b>x</b>", "q": "red"},
+        {"q": "red", "pagina": "abc"},
+        {"q": "red", "orden": "xyz"},
+        {"pagina": "3"},
+    ],
+)
+def test_mismos_parametros_mismo_comportamiento_en_listado_buscar_y_api(client, casos, params):
+    # El orden por omisión es propio de cada listado (/casos/: título); con el mismo
+    # orden explícito, el mismo resultado.
+    params = {"orden": "reciente", **params}
+    api = client.get("/api/buscar/", {**params, "tipo": "caso"})
+    pagina = client.get("/buscar/", {**params, "tipo": "caso"})
+    listado = client.get("/casos/", params)
+    assert api.status_code == pagina.status_code == listado.status_code
+    if api.status_code == 400:
+        assert api.json()["error"] in pagina.content.decode()
+        assert api.json()["error"] in listado.content.decode()
+        return
+    d = api.json()
+    for r in (pagina, listado):
+        v = r.context["vista"]
+        assert v.total == d["total"]
+        assert [x.slug for x in v.resultado.resultados] == [x["slug"] for x in d["resultados"]]
+        assert v.resultado.avisos == d["avisos"]

@@ -26,7 +26,13 @@
 
   function parametros() {
     var p = new URLSearchParams();
-    new FormData(form).forEach(function (valor, nombre) { if (valor !== "") { p.append(nombre, valor); } });
+    var datos = new FormData(form);
+    // El orden por omisión no va en la URL (igual que en los enlaces del servidor).
+    var orden = document.getElementById("orden");
+    var defecto = (datos.get("q") || "").trim() ? "relevancia" : (orden && orden.dataset.defecto);
+    datos.forEach(function (valor, nombre) {
+      if (valor !== "" && !(nombre === "orden" && valor === defecto)) { p.append(nombre, valor); }
+    });
     return p;
   }
 

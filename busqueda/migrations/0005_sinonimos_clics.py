@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('busqueda', '0003_estado_indice'),
+        ('busqueda', '0004_cambio_indice'),
     ]
 
     operations = [

@@ -25,6 +25,6 @@ def cargar(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("busqueda", "0004_sinonimos_clics")]
+    dependencies = [("busqueda", "0005_sinonimos_clics")]
 
     operations = [migrations.RunPython(cargar, migrations.RunPython.noop)]
