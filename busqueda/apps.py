@@ -10,3 +10,7 @@ class BusquedaConfig(AppConfig):
         from . import signals
 
         signals.conectar()
+
+        from . import sinonimos
+
+        sinonimos.conectar()

@@ -21,8 +21,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
 from .normalizacion import normalizar_consulta
+from .registro import TIPOS  # noqa: F401  (se reexporta: tipos de documento del registro)
 
-TIPOS = {"caso": "Caso", "practica": "Práctica"}
 DIAS_REGISTRO = 90
 
 
@@ -85,6 +85,33 @@ class EstadoIndice(models.Model):
     @classmethod
     def actual(cls):
         return cls.objects.filter(pk=1).values_list("version", flat=True).first()
+
+
+class CambioIndice(models.Model):
+    """Un documento del índice local que cambió (se indexó o se borró).
+
+    Los mapas de facetas en memoria de cada proceso (motores/facetas_bits.py)
+    leen los cambios nuevos y actualizan solo esos documentos, en vez de recargar
+    todo el índice después de cada publicación. `marca` (al azar) detecta que un
+    cambio visto se deshizo (transacción revertida): entonces se recarga todo."""
+
+    documento_id = models.BigIntegerField()
+    marca = models.CharField(max_length=32)
+    creado = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "cambio del índice local"
+        verbose_name_plural = "cambios del índice local"
+
+    def __str__(self):
+        return f"documento {self.documento_id}"
+
+    @classmethod
+    def registrar(cls, documento_ids):
+        marca = uuid.uuid4().hex
+        cls.objects.bulk_create(
+            [cls(documento_id=i, marca=marca) for i in dict.fromkeys(documento_ids)]
+        )
 
 
 class ValorFaceta(models.Model):
@@ -222,4 +249,125 @@ class RegistroBusqueda(models.Model):
                 cls.objects.filter(dia=dia, consulta=normalizada).update(**cambios)
             else:
                 # Al abrir una fila nueva se podan las viejas: el informe mira 30 días.
+                cls.objects.filter(dia__lt=dia - timedelta(days=DIAS_REGISTRO)).delete()
+
+
+class Sinonimo(models.Model):
+    """Sigla o término con sus equivalencias, mantenido por la DEP en el admin.
+
+    De dos vías: todas las formas son intercambiables («EIB» ⇄ «educación
+    intercultural bilingüe»). De una vía: quien busca el término encuentra también
+    los equivalentes, pero no al revés («JUNJI» → «jardín infantil»). Una forma de
+    varias palabras calza solo como frase seguida: «técnico profesional» no calza
+    con «técnico-pedagógico … profesional». El motor local los lee al buscar (sin
+    reindexar); Elasticsearch los recarga en su analizador de búsqueda."""
+
+    termino = models.CharField(
+        "sigla o término",
+        max_length=100,
+        help_text="Lo que escribe la gente, p. ej. «EIB». Mayúsculas y tildes no importan.",
+    )
+    equivalentes = models.TextField(
+        "equivalentes",
+        help_text="Una forma por línea (o separadas por comas), p. ej. «educación "
+        "intercultural bilingüe». Una forma de varias palabras se busca como frase.",
+    )
+    bidireccional = models.BooleanField(
+        "de dos vías",
+        default=True,
+        help_text="Marcado: buscar cualquiera de las formas encuentra las demás. Sin marcar: "
+        "solo el término encuentra los equivalentes (no al revés).",
+    )
+    activo = models.BooleanField("activo", default=True)
+    termino_normalizado = models.CharField(max_length=100, unique=True, editable=False)
+    modificado = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("termino"),
+        FieldPanel("equivalentes"),
+        FieldPanel("bidireccional"),
+        FieldPanel("activo"),
+    ]
+
+    class Meta:
+        verbose_name = "sinónimo o sigla"
+        verbose_name_plural = "sinónimos y siglas"
+        ordering = ["termino_normalizado"]
+
+    def __str__(self):
+        return self.termino
+
+    def save(self, *args, **kwargs):
+        self.termino_normalizado = normalizar_consulta(self.termino)[:100]
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .normalizacion import terminos
+
+        errores = {}
+        normalizado = normalizar_consulta(self.termino)
+        if not terminos(self.termino):
+            errores["termino"] = "Escriba una sigla o palabra con contenido (no solo «de», «la»…)."
+        elif Sinonimo.objects.filter(termino_normalizado=normalizado).exclude(pk=self.pk).exists():
+            errores["termino"] = "Ya hay una entrada para este término; edite esa."
+        formas = self.lista_equivalentes()
+        if not formas:
+            errores["equivalentes"] = "Escriba al menos un equivalente."
+        elif not all(terminos(f) for f in formas):
+            errores["equivalentes"] = (
+                "Cada equivalente debe tener al menos una palabra con contenido."
+            )
+        elif all(normalizar_consulta(f) == normalizado for f in formas):
+            errores["equivalentes"] = "Los equivalentes deben ser distintos del término."
+        if errores:
+            raise ValidationError(errores)
+
+    def lista_equivalentes(self) -> list[str]:
+        import re
+
+        formas = [f.strip() for f in re.split(r"[\n,;]+", self.equivalentes or "")]
+        return list(dict.fromkeys(f for f in formas if f))
+
+
+class ClicBusqueda(models.Model):
+    """Un resultado abierto desde una búsqueda: una fila por (día, consulta, página,
+    posición) con un contador, como `RegistroBusqueda` (un UPDATE por clic)."""
+
+    dia = models.DateField()
+    consulta = models.CharField(max_length=200)
+    clave = models.CharField(max_length=120)  # pagina:<id> (clave del documento)
+    titulo = models.CharField(max_length=255, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    posicion = models.PositiveSmallIntegerField()
+    veces = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "clic en resultado de búsqueda"
+        verbose_name_plural = "clics en resultados de búsqueda"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dia", "consulta", "clave", "posicion"], name="clic_dia_consulta"
+            )
+        ]
+        indexes = [models.Index(fields=["dia", "consulta"])]
+
+    def __str__(self):
+        return f"{self.dia} {self.consulta} → {self.clave} #{self.posicion} ×{self.veces}"
+
+    @classmethod
+    def registrar(cls, consulta: str, clave: str, posicion: int, titulo="", url=""):
+        normalizada = normalizar_consulta(consulta)
+        if not normalizada or not clave:
+            return
+        dia = timezone.localdate()
+        filtro = {"dia": dia, "consulta": normalizada, "clave": clave[:120], "posicion": posicion}
+        if not cls.objects.filter(**filtro).update(veces=F("veces") + 1):
+            _, creado = cls.objects.get_or_create(
+                **filtro, defaults={"veces": 1, "titulo": titulo[:255], "url": url[:500]}
+            )
+            if not creado:
+                cls.objects.filter(**filtro).update(veces=F("veces") + 1)
+            else:
                 cls.objects.filter(dia__lt=dia - timedelta(days=DIAS_REGISTRO)).delete()

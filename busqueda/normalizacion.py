@@ -74,7 +74,26 @@ def termino(palabra: str) -> str:
         return ""
     if p.isdigit():
         return p
-    return _stemmer.stemWord(_singular(p)).replace("ñ", "n")
+    raiz = _stemmer.stemWord(_singular(p))
+    # Snowball deja «monitoreo»/«monitorea» en «monitore» y «monitorear» en «monitor»
+    # (igual «sondeo»/«sondear», «recreo»/«recrear»): la -e final de la raíz se quita
+    # para que el sustantivo y el verbo coincidan.
+    if len(raiz) >= 6 and raiz.endswith("e"):
+        raiz = raiz[:-1]
+    return raiz.replace("ñ", "n")
+
+
+# Prefijos que forman palabras compuestas del mismo concepto: quien busca «evaluar»
+# también busca «autoevaluación». Se aplican a la CONSULTA (no al índice): el término
+# «evalu» se busca además como «autoevalu».
+PREFIJOS_COMPUESTOS = ("auto",)
+
+
+def variantes(term: str) -> list[str]:
+    """Otras formas indexadas del mismo concepto para un término de la consulta."""
+    if len(term) < 4 or term.isdigit():
+        return []
+    return [p + term for p in PREFIJOS_COMPUESTOS if not term.startswith(p)]
 
 
 def terminos(texto: str) -> list[str]:

@@ -1,7 +1,6 @@
 """Biblioteca de casos: experiencias de red de Chile y del mundo que estudió la DEP.
 
-`CasosIndexPage` (/casos/) lista los casos con filtros facetados
-(portal/filtros.py); `CasoPage` (/casos/<slug>/) es la ficha de cada caso, con
+`CasosIndexPage` (/casos/) es una búsqueda fija del motor (`tipo=caso`); `CasoPage` (/casos/<slug>/) es la ficha de cada caso, con
 una vista imprimible en /casos/<slug>/imprimir/.
 """
 
@@ -29,8 +28,12 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
-from portal.filtros import Faceta, FiltroFacetado
-from portal.models import Caracteristica, Foco, Principio, TipoRed
+from busqueda.indice import clave_pagina
+from busqueda.listados import ListadoMixin
+from busqueda.registro import CASOS, facetas_de
+from busqueda.relacionados import relacionados
+from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
+from portal.models import TipoRed
 
 from .bloques import RICO, CuerpoCasoBlock
 
@@ -57,8 +60,11 @@ def texto_plano(html):
     return get_text_for_indexing(html or "")
 
 
-class CasosIndexPage(Page):
-    """/casos/: listado de casos con filtros combinables, conteos y paginación."""
+class CasosIndexPage(ListadoMixin, Page):
+    """/casos/: el motor de búsqueda con `tipo=caso` (registro.LISTADOS["casos"]):
+    facetas del listado, caja de texto, orden y paginación."""
+
+    listado_busqueda = CASOS
 
     introduccion = RichTextField("introducción", blank=True, features=RICO)
 
@@ -66,26 +72,6 @@ class CasosIndexPage(Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["casos.CasoPage"]
     max_count = 1
-
-    FILTRO = FiltroFacetado(
-        [
-            Faceta("ambito", "Ámbito", campo="ambito", choices=AMBITOS),
-            Faceta("pais", "País", campo="pais_slug", campo_nombre="pais"),
-            Faceta("foco", "Foco de acción", campo="focos", opciones=Foco.objects.all()),
-            Faceta(
-                "principio", "Principio orientador", campo="principios", opciones=Principio.objects
-            ),
-            Faceta(
-                "caracteristica",
-                "Característica de red efectiva",
-                campo="caracteristicas",
-                opciones=Caracteristica.objects.select_related("dimension"),
-                agrupar_por="dimension",
-            ),
-            Faceta("tipo_red", "Tipo de red", campo="tipo_red", opciones=TipoRed.objects),
-        ],
-        por_pagina=10,
-    )
 
     class Meta:
         verbose_name = "biblioteca de casos"
@@ -114,9 +100,7 @@ class CasosIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         contexto = super().get_context(request, *args, **kwargs)
-        filtro = self.FILTRO.aplicar(request, self.casos().order_by("title"))
-        casos = list(filtro.pagina.object_list.select_related("tipo_red").prefetch_related("focos"))
-        contexto.update(filtro=filtro, casos=casos)
+        contexto.update(self.contexto_listado(request))
         return contexto
 
 
@@ -159,7 +143,7 @@ class FuenteCaso(Orderable):
         return self.titulo
 
 
-class CasoPage(RoutablePageMixin, Page):
+class CasoPage(RoutablePageMixin, marco_mixin("casos"), Page):
     """Ficha de una experiencia de red."""
 
     ambito = models.CharField("ámbito", max_length=20, choices=AMBITOS, default=CHILE)
@@ -204,18 +188,6 @@ class CasoPage(RoutablePageMixin, Page):
         "qué resultados reporta.",
     )
     aprendizajes = RichTextField("aprendizajes para los SLEP", blank=True, features=RICO)
-    focos = ParentalManyToManyField(
-        Foco, verbose_name="focos de acción", blank=True, related_name="casos"
-    )
-    principios = ParentalManyToManyField(
-        Principio, verbose_name="principios orientadores", blank=True, related_name="casos"
-    )
-    caracteristicas = ParentalManyToManyField(
-        Caracteristica,
-        verbose_name="características de redes efectivas",
-        blank=True,
-        related_name="casos",
-    )
     riesgos_evitados = ParentalManyToManyField(
         "portal.Riesgo",
         verbose_name="riesgos que supo evitar",
@@ -372,6 +344,7 @@ class CasoPage(RoutablePageMixin, Page):
         contexto.update(marco)
         contexto["fuentes"] = list(self.fuentes.all())
         contexto["relacionados"] = self.casos_relacionados(marco["caracteristicas"])
+        contexto["practicas_relacionadas"] = relacionados(clave_pagina(self.pk), "practica")
         contexto["indice"] = self.get_parent()
         return contexto
 
@@ -383,7 +356,14 @@ class CasoPage(RoutablePageMixin, Page):
     def imprimir(self, request):
         return self.render(request, template="casos/caso_page_imprimir.html")
 
-    # -- contrato de búsqueda (ver notas/comun.md) ---------------------------
+    # -- contrato de búsqueda (busqueda/indice.py) ---------------------------
+    # Editar uno de estos modelos reindexa los casos que lo usan (en una tarea).
+    dependencias_busqueda = {
+        **DEPENDENCIAS_MARCO,
+        "portal.TipoRed": "tipo_red",
+        "taggit.Tag": "etiquetas",
+    }
+
     def datos_busqueda(self):
         marco = self.datos_marco()
         cuerpo = " ".join(self._meta.get_field("cuerpo").get_searchable_content(self.cuerpo))
@@ -394,7 +374,6 @@ class CasoPage(RoutablePageMixin, Page):
             if par not in dimensiones:
                 dimensiones.append(par)
         tipo_red = [(self.tipo_red.slug, self.tipo_red.nombre)] if self.tipo_red else []
-        pais = [(self.pais_slug or slugify(self.pais), self.pais)] if self.pais else []
         nombres = (
             [t.nombre for clave in ("focos", "principios", "caracteristicas") for t in marco[clave]]
             + [nombre for _, nombre in dimensiones]
@@ -418,17 +397,5 @@ class CasoPage(RoutablePageMixin, Page):
             ),
             "etiquetas": " ".join(n for n in nombres if n),
             "fecha": self.last_published_at or self.first_published_at,
-            "facetas": {
-                "foco": [(t.slug, t.nombre) for t in marco["focos"]],
-                "principio": [(t.slug, t.nombre) for t in marco["principios"]],
-                "caracteristica": [(t.slug, t.nombre) for t in marco["caracteristicas"]],
-                "dimension": dimensiones,
-                "ambito": [(self.ambito, self.get_ambito_display())],
-                "pais": pais,
-                "slep": [],
-                "tipo_red": tipo_red,
-                "nivel": [],
-                "evidencia": [],
-                "etiqueta": [(e.slug, e.name) for e in marco["etiquetas"]],
-            },
+            "facetas": facetas_de("caso", self),
         }

@@ -25,6 +25,11 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
 from wagtail.search import index
 
+from busqueda.indice import clave_pagina
+from busqueda.listados import ListadoMixin
+from busqueda.registro import PRACTICAS, facetas_de
+from busqueda.relacionados import relacionados
+from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
 Termino = namedtuple("Termino", ["slug", "nombre"])
@@ -88,8 +93,10 @@ class Red(index.Indexed, models.Model):
         return self.nombre
 
 
-class PracticasIndexPage(Page):
-    """/practicas/: listado público con filtros."""
+class PracticasIndexPage(ListadoMixin, Page):
+    """/practicas/: el motor de búsqueda con `tipo=practica` (registro.LISTADOS["practicas"])."""
+
+    listado_busqueda = PRACTICAS
 
     introduccion = RichTextField("introducción", blank=True)
 
@@ -102,10 +109,12 @@ class PracticasIndexPage(Page):
         verbose_name = "índice de prácticas"
 
     def get_context(self, request, *args, **kwargs):
-        from .listado import contexto_listado
-
         contexto = super().get_context(request, *args, **kwargs)
-        contexto.update(contexto_listado(request, self))
+        contexto.update(self.contexto_listado(request))
+        contexto["explicacion_evidencia"] = [
+            (valor, nombre, PracticaPage.EXPLICACION_EVIDENCIA[valor])
+            for valor, nombre in PracticaPage.NIVELES_EVIDENCIA
+        ]
         return contexto
 
 
@@ -115,7 +124,7 @@ class PracticaEtiqueta(TaggedItemBase):
     )
 
 
-class PracticaPage(RoutablePageMixin, Page):
+class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
     """Una práctica contada por la red que la hizo."""
 
     DESCRITA = "descrita"
@@ -165,18 +174,6 @@ class PracticaPage(RoutablePageMixin, Page):
         "nivel de evidencia", max_length=20, choices=NIVELES_EVIDENCIA, default=DESCRITA
     )
     vinculo_pme_pel = models.TextField("vínculo con el PME o el PEL", blank=True)
-    focos = ParentalManyToManyField(
-        Foco, verbose_name="focos de acción", blank=True, related_name="practicas"
-    )
-    principios = ParentalManyToManyField(
-        Principio, verbose_name="principios orientadores", blank=True, related_name="practicas"
-    )
-    caracteristicas = ParentalManyToManyField(
-        Caracteristica,
-        verbose_name="características de redes efectivas",
-        blank=True,
-        related_name="practicas",
-    )
     etiquetas = ClusterTaggableManager("etiquetas libres", through=PracticaEtiqueta, blank=True)
     es_ejemplo = models.BooleanField(
         "es ejemplo",
@@ -376,6 +373,7 @@ class PracticaPage(RoutablePageMixin, Page):
         contexto["indice_url"] = self.url[: -len(self.slug) - 1] if self.url else "/practicas/"
         self._vista_previa = getattr(request, "is_preview", False)
         contexto["relacionadas"] = self.relacionadas()
+        contexto["casos_relacionados"] = relacionados(clave_pagina(self.pk), "caso")
         if self._vista_previa:
             contexto["recursos"] = list(self.recursos.all())
             contexto["imagenes"] = list(self.imagenes.all())
@@ -391,6 +389,9 @@ class PracticaPage(RoutablePageMixin, Page):
     @path("imprimir/")
     def imprimir(self, request):
         contexto = self.get_context(request)
+        # La dirección pública real, con el dominio por el que llegó quien imprime
+        # (`full_url` usa el nombre del sitio en Wagtail, que suele quedar "localhost").
+        contexto["url_publica"] = request.build_absolute_uri(self.url)
         return render(request, "practicas/practica_imprimir.html", contexto)
 
     def texto_cuerpo(self):
@@ -418,8 +419,19 @@ class PracticaPage(RoutablePageMixin, Page):
             "red__comunas",
         )
 
+    # Editar uno de estos modelos reindexa las prácticas que lo usan (en una tarea).
+    dependencias_busqueda = {
+        **DEPENDENCIAS_MARCO,
+        "portal.NivelEducativo": "niveles",
+        "practicas.Red": "red",
+        "portal.Slep": "red__slep",
+        "portal.TipoRed": "red__tipo",
+        "portal.Comuna": "red__comunas",
+        "taggit.Tag": "etiquetas",
+    }
+
     def datos_busqueda(self):
-        """Contrato con `busqueda` (ver notas comunes): texto plano y facetas."""
+        """Contrato con `busqueda` (busqueda/indice.py): texto plano y facetas del registro."""
         red = self.red
         focos = list(self.focos.all())
         principios = list(self.principios.all())
@@ -442,19 +454,7 @@ class PracticaPage(RoutablePageMixin, Page):
             "cuerpo": self.texto_cuerpo(),
             "etiquetas": " · ".join(nombres),
             "fecha": self.last_published_at or self.first_published_at,
-            "facetas": {
-                "foco": [(f.slug, f.nombre) for f in focos],
-                "principio": [(p.slug, p.nombre) for p in principios],
-                "caracteristica": [(c.slug, c.nombre) for c in caracteristicas],
-                "dimension": [(d.slug, d.nombre) for d in dimensiones.values()],
-                "ambito": [("chile", "Chile")],
-                "pais": [("chile", "Chile")],
-                "slep": [(red.slep.slug, str(red.slep))],
-                "tipo_red": [(red.tipo.slug, red.tipo.nombre)],
-                "nivel": [(n.slug, n.nombre) for n in niveles],
-                "evidencia": [(self.nivel_evidencia, self.get_nivel_evidencia_display())],
-                "etiqueta": [(e.slug, e.name) for e in etiquetas],
-            },
+            "facetas": facetas_de("practica", self),
         }
 
 

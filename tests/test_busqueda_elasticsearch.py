@@ -14,6 +14,7 @@ from busqueda.motores.elastic import (
     armar_sugerencias,
     indice_nuevo,
 )
+from busqueda.motores.es_analisis import CONJUNTO_SINONIMOS
 from busqueda.motores.local import MotorLocal
 
 # Puerto cerrado: conexión rechazada de verdad (no es un simulacro del motor).
@@ -32,9 +33,13 @@ def test_analizadores_espanol_plegado_raiz_y_sinonimos():
     sinonimos = ajustes["filter"]["trama_sinonimos"]
     assert "trama_sinonimos" in busqueda["filter"]
     assert sinonimos["type"] == "synonym_graph"
-    assert "utp, unidad tecnico pedagogica" in sinonimos["synonyms"]
-    assert "tp, tecnico profesional" in sinonimos["synonyms"]
-    assert any(s.startswith("slep, servicio local") for s in sinonimos["synonyms"])
+    # Las reglas no van en el mapeo: el filtro lee un conjunto de sinónimos que se
+    # actualiza y recarga sin reindexar (solo en el analizador de búsqueda).
+    assert sinonimos["synonyms_set"] == CONJUNTO_SINONIMOS
+    assert sinonimos["updateable"] is True
+    assert "synonyms" not in sinonimos
+    espanol_filtros = ajustes["analyzer"]["espanol"]["filter"]
+    assert "trama_sinonimos" not in espanol_filtros  # al indexar no: no se puede recargar
     bordes = ajustes["filter"]["trama_bordes"]
     assert bordes["type"] == "edge_ngram" and bordes["min_gram"] == 2
 
@@ -220,6 +225,7 @@ def test_lectura_de_una_respuesta_de_elasticsearch():
         "url": "/casos/microcentros-rurales/",
         "resumen": "Docentes rurales.",
         "fragmentos": ["las <mark>escuelas</mark> &lt;b&gt;"],
+        "destacado": False,
     }
     slep = [(o.valor, o.etiqueta, o.cantidad, o.seleccionado) for o in r.facetas["slep"]]
     assert slep == [

@@ -90,3 +90,43 @@ def test_busqueda_sin_recargar_y_combobox(live_server):
         page.wait_for_url("**/casos/microcentros-rurales/")
         navegador.close()
     assert not errores, errores
+
+
+def test_abrir_un_resultado_registra_clic_y_posicion_sin_frenar(live_server):
+    """El clic viaja por navigator.sendBeacon (busqueda_clics.js): la navegación sigue y
+    el informe recibe la consulta, el resultado y su posición."""
+    import time
+
+    from playwright.sync_api import sync_playwright
+
+    from busqueda.models import ClicBusqueda
+
+    MotorLocal().reconstruir(
+        [
+            _doc("red-uno", "Escuelas rurales uno", "Primera.", ("huasco", "SLEP Huasco")),
+            _doc("red-dos", "Red dos", "Segunda.", ("barrancas", "SLEP Barrancas")),
+        ]
+    )
+    with sync_playwright() as p:
+        navegador = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        page = navegador.new_page()
+        page.goto(f"{live_server.url}/buscar/?q=escuelas+rurales")
+        enlaces = page.locator("#resultados li h3 a, #resultados li h2 a")
+        assert enlaces.count() == 2
+        segundo = enlaces.nth(1).get_attribute("href")
+        enlaces.nth(1).click()
+        page.wait_for_url(f"**{segundo}")
+        navegador.close()
+    for _ in range(50):
+        if ClicBusqueda.objects.exists():
+            break
+        time.sleep(0.1)
+    clic = ClicBusqueda.objects.get()
+    assert (clic.consulta, clic.posicion, clic.url, clic.veces) == (
+        "escuelas rurales",
+        2,
+        segundo,
+        1,
+    )

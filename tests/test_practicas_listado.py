@@ -6,6 +6,7 @@ from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from busqueda.registro import FACETAS
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio, Slep, TipoRed
 from portal.permisos import COORDINADORES
 from practicas import contenido, flujo
@@ -83,7 +84,7 @@ def practicas(indice):
 
 
 def titulos(respuesta):
-    return sorted(p.title for p in respuesta.context["practicas"])
+    return sorted(r.titulo for r in respuesta.context["vista"].resultado.resultados)
 
 
 def test_listado_filtra_por_cada_faceta(practicas):
@@ -129,7 +130,9 @@ def test_listado_no_muestra_borradores_ni_pide_pagina_inexistente(practicas, ind
     c = Client()
     assert "Borrador secreto" not in c.get("/practicas/").content.decode()
     assert c.get(borrador.url or "/practicas/borrador-secreto/").status_code == 404
-    assert c.get("/practicas/?pagina=99").status_code == 404
+    fuera = c.get("/practicas/?pagina=99")
+    assert fuera.status_code == 200 and "La página 99 no existe" in fuera.content.decode()
+    assert c.get("/practicas/?pagina=abc").status_code == 400
     assert c.get("/practicas/?foco=<script>").status_code == 200
 
 
@@ -163,19 +166,9 @@ def test_datos_busqueda_cumple_el_contrato(practicas):
     datos = PracticaPage.objects.get(pk=practicas["monitoreo"].pk).datos_busqueda()
     assert datos["tipo"] == "practica" and datos["titulo"] == "Monitoreo de la red"
     facetas = datos["facetas"]
-    assert set(facetas) == {
-        "foco",
-        "principio",
-        "caracteristica",
-        "dimension",
-        "ambito",
-        "pais",
-        "slep",
-        "tipo_red",
-        "nivel",
-        "evidencia",
-        "etiqueta",
-    }
+    # Todas las facetas del registro (salvo "tipo", que agrega el indexador).
+    assert set(facetas) == set(FACETAS) - {"tipo"}
+    assert facetas["red"] == [(practicas["monitoreo"].red.slug, practicas["monitoreo"].red.nombre)]
     assert facetas["ambito"] == [("chile", "Chile")]
     assert facetas["slep"] == [("huasco", "SLEP Huasco")]
     assert facetas["evidencia"] == [("evaluada", "Evaluada")]

@@ -29,9 +29,10 @@ from elasticsearch_dsl import (
 )
 
 from ..models import TIPOS
-from ..normalizacion import plegar
+from ..normalizacion import plegar, plegar_total
+from ..registro import ORDENES
 from .base import FACETAS, Motor, MotorNoDisponible, OpcionFaceta, Resultado, ResultadoBusqueda
-from .es_analisis import autocompletar, espanol, espanol_busqueda, plegado
+from .es_analisis import CONJUNTO_SINONIMOS, autocompletar, espanol, espanol_busqueda, plegado
 
 ERRORES_ES = (ApiError, TransportError, BulkIndexError)
 CAMPOS_TEXTO = ["titulo^10", "resumen^4", "etiquetas^3", "cuerpo"]
@@ -61,6 +62,8 @@ class DocumentoES(Document):
     sugerible = Text(analyzer=plegado)
     completar = Completion(analyzer=plegado)
     fecha = Date()
+    # Orden alfabético (registro.ORDENES["titulo"]): minúsculas sin tildes.
+    titulo_orden = Keyword()
     # Filtros por valor y, aparte, "valor|etiqueta" para que la agregación traiga la etiqueta.
     facetas = Object(properties={f: Keyword() for f in FACETAS})
     pares = Object(properties={f: Keyword() for f in FACETAS})
@@ -97,6 +100,9 @@ class DocumentoES(Document):
         for opciones in (doc.get("facetas") or {}).values():
             entradas += [e for _, e in opciones or []]
         return {"input": [e for e in dict.fromkeys(entradas) if e]}
+
+    def prepare_titulo_orden(self, doc):
+        return plegar_total(doc.get("titulo") or "")[:500]
 
     def prepare_fecha(self, doc):
         return doc.get("fecha")
@@ -156,8 +162,9 @@ def armar_busqueda(consulta, indice: str, operador: str = "and") -> Search:
         s.aggs.bucket(f"f_{faceta}", "filter", filter=Q("bool", filter=otras)).bucket(
             "valores", "terms", field=f"pares.{faceta}", size=500
         )
-    if consulta.orden == "reciente" or not texto:
-        s = s.sort({"fecha": {"order": "desc", "missing": "_last"}}, "slug")
+    if consulta.orden != "relevancia" or not texto:
+        orden = ORDENES.get(consulta.orden) or ORDENES["relevancia"]
+        s = s.sort(*orden.es)
     else:
         s = s.sort("_score", {"fecha": {"order": "desc", "missing": "_last"}})
     s = s.source(["tipo", "slug", "titulo", "url", "resumen", "fecha", "clave"])
@@ -176,6 +183,16 @@ def armar_sugerencias(texto: str, indice: str, limite: int = 8) -> Search:
         ultima,
         completion={"field": "completar", "skip_duplicates": True, "size": limite},
     )
+
+
+def cuerpo_sinonimos(filas=None) -> list[dict]:
+    """Reglas del conjunto de sinónimos (API `_synonyms`) desde el modelo `Sinonimo`."""
+    from ..sinonimos import reglas_elasticsearch
+
+    return [
+        {"id": f"regla-{i}", "synonyms": regla}
+        for i, regla in enumerate(reglas_elasticsearch(filas), 1)
+    ]
 
 
 @lru_cache(maxsize=4)
@@ -231,6 +248,7 @@ class MotorElasticsearch(Motor):
                     fragmentos=fragmentos,
                     fecha=getattr(hit, "fecha", None),
                     clave=hit.meta.id,
+                    destacado=hit.meta.id in consulta.destacados,
                 )
             )
         facetas = {}
@@ -277,8 +295,22 @@ class MotorElasticsearch(Motor):
         return salida[:limite]
 
     # -------------------------------------------------------------- índice
+    def actualizar_sinonimos(self):
+        """Sube las reglas del modelo `Sinonimo` al conjunto de sinónimos y recarga el
+        analizador de búsqueda del índice (el filtro es `updateable`): los resultados
+        cambian sin reindexar. Debe existir antes de crear un índice que lo use."""
+        try:
+            self.cliente.synonyms.put_synonym(
+                id=CONJUNTO_SINONIMOS, synonyms_set=cuerpo_sinonimos()
+            )
+            if self.cliente.indices.exists_alias(name=self.alias):
+                self.cliente.indices.reload_search_analyzers(index=self.alias)
+        except ERRORES_ES as error:
+            raise MotorNoDisponible(str(error)) from error
+
     def _asegurar_indice(self):
         if not self.cliente.indices.exists_alias(name=self.alias):
+            self.actualizar_sinonimos()
             indice = indice_nuevo(self.alias)
             indice.aliases(**{self.alias: {}})
             indice.create(using=self.cliente)
@@ -326,6 +358,7 @@ class MotorElasticsearch(Motor):
     def reconstruir(self, docs, progreso=None):
         """Índice nuevo, carga completa y cambio atómico del alias: la búsqueda no se corta."""
         try:
+            self.actualizar_sinonimos()
             indice = indice_nuevo(self.alias)
             indice.create(using=self.cliente)
             n = self._bulk(indice._name, docs, progreso)

@@ -2,19 +2,30 @@
 
 - `espanol`: minúsculas, plegado de acentos (ñ incluida, como el motor local),
   palabras vacías y raíz española liviana. Se usa al indexar.
-- `espanol_busqueda`: lo mismo más sinónimos del dominio (solo al buscar: el
-  filtro `synonym_graph` está hecho para la consulta).
+- `espanol_busqueda`: lo mismo más sinónimos y siglas (solo al buscar: el
+  filtro `synonym_graph` está hecho para la consulta). Las reglas NO van en el
+  mapeo: viven en el conjunto de sinónimos `CONJUNTO_SINONIMOS` de Elasticsearch
+  (API `_synonyms`, 8.10+), que se actualiza desde el modelo `Sinonimo` cada vez
+  que la DEP edita uno; el filtro es `updateable` y el analizador de búsqueda se
+  recarga (`_reload_search_analyzers`) sin reindexar.
 - `plegado`: minúsculas y sin acentos, sin raíz (frase exacta y "quisiste decir").
 - `autocompletar`: edge n-gramas de 2 a 20 letras para sugerir mientras se escribe.
 """
 
+from django.conf import settings
 from elasticsearch_dsl import analyzer, token_filter, tokenizer
 
-from ..sinonimos import SINONIMOS
+CONJUNTO_SINONIMOS = f"{getattr(settings, 'ELASTICSEARCH_INDICE', 'trama')}-sinonimos"
 
 vacias = token_filter("espanol_vacias", type="stop", stopwords="_spanish_")
 raiz = token_filter("espanol_raiz", type="stemmer", language="light_spanish")
-sinonimos = token_filter("trama_sinonimos", type="synonym_graph", synonyms=SINONIMOS, lenient=True)
+sinonimos = token_filter(
+    "trama_sinonimos",
+    type="synonym_graph",
+    synonyms_set=CONJUNTO_SINONIMOS,
+    updateable=True,
+    lenient=True,
+)
 bordes = token_filter("trama_bordes", type="edge_ngram", min_gram=2, max_gram=20)
 
 espanol = analyzer(

@@ -7,7 +7,9 @@ faceta se calculan con los filtros de las DEMÁS. Se cuentan en memoria con mapa
 de bits (`facetas_bits.py`): la base solo entrega los ids que calzan con el texto.
 """
 
+import math
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime, time
 from itertools import islice
 
@@ -18,7 +20,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from ..fragmentos import fragmentos
-from ..models import TIPOS, Documento, EstadoIndice, ValorFaceta, Vocablo
+from ..models import TIPOS, CambioIndice, Documento, EstadoIndice, Sinonimo, ValorFaceta, Vocablo
 from ..normalizacion import (
     PALABRAS_VACIAS,
     palabras,
@@ -28,7 +30,8 @@ from ..normalizacion import (
     terminos,
     texto_indexable,
 )
-from ..sinonimos import expandir
+from ..registro import ORDENES
+from ..sinonimos import disparadores, expandir
 from .base import FACETAS, Motor, OpcionFaceta, Resultado, ResultadoBusqueda
 from .facetas_bits import bits_de, mapa_facetas
 from .sql_texto import indice_texto
@@ -44,6 +47,28 @@ NIVEL_TITULO = (
 )
 POCOS_RESULTADOS = 3
 LOTE_SQL = 500
+# Consultas con O (ninguna experiencia tiene todas las palabras): cada grupo de la
+# consulta pesa como su rareza, idf = ln(1 + N/df), y el doble si está en el título o
+# en las etiquetas. Se muestran las experiencias con al menos esta fracción de la mejor
+# cobertura: «educación intercultural bilingüe» ya no trae todo lo que dice «educación».
+FRACCION_COBERTURA = 0.5
+PESO_TITULO = 2.0  # se suma al peso de un grupo que calza en título o etiquetas
+CAMPOS_DESTACADOS = ("titulo", "etiquetas")
+# Cada grupo agrega subconsultas al ordenar y filtrar; una consulta de docente tiene
+# pocas palabras con contenido. Sobre este número (texto pegado, consultas hostiles) se
+# busca con Y/O y bm25 solamente, sin cobertura: el costo queda acotado.
+MAXIMO_GRUPOS_COBERTURA = 8
+
+
+@dataclass
+class PlanTexto:
+    """Cómo se busca el texto: grupos (de `sinonimos.expandir`), operador entre grupos
+    y, si hay más de un grupo, pesos por grupo (idf) y umbral mínimo de cobertura."""
+
+    grupos: list
+    operador: str = "Y"
+    pesos: list | None = None
+    umbral: float | None = None
 
 
 def _trozos(lista, n=LOTE_SQL):
@@ -99,22 +124,23 @@ class MotorLocal(Motor):
     def indexar(self, doc: dict) -> None:
         with transaction.atomic():
             delta = Counter()
-            self._indexar(doc, delta)
+            documento_id = self._indexar(doc, delta)
             self._aplicar_vocabulario(delta)
-            EstadoIndice.marcar()
+            CambioIndice.registrar([documento_id])
 
     def indexar_lote(self, docs, progreso=None) -> int:
         """Indexa muchos documentos en una transacción (vocabulario al final)."""
         n = 0
         with transaction.atomic():
             delta = Counter()
+            cambiados = []
             for doc in docs:
-                self._indexar(doc, delta)
+                cambiados.append(self._indexar(doc, delta))
                 n += 1
                 if progreso:
                     progreso(n)
             self._aplicar_vocabulario(delta)
-            EstadoIndice.marcar()
+            CambioIndice.registrar(cambiados)
         return n
 
     def borrar(self, clave: str) -> None:
@@ -125,9 +151,10 @@ class MotorLocal(Motor):
             delta = Counter()
             for palabra, info in vocablos_de(self._campos(doc)).items():
                 delta[(palabra, *info)] -= 1
+            documento_id = doc.id
             doc.delete()
             self._aplicar_vocabulario(delta)
-            EstadoIndice.marcar()
+            CambioIndice.registrar([documento_id])
 
     def reconstruir(self, docs, progreso=None) -> int:
         with transaction.atomic():
@@ -135,6 +162,7 @@ class MotorLocal(Motor):
                 indice_texto(connection).reconstruir(cursor)
             ValorFaceta.objects.all().delete()
             Documento.objects.all().delete()
+            CambioIndice.objects.all().delete()  # versión nueva: cada proceso recarga todo
             Vocablo.objects.all().delete()
             # Índice vacío: todo es nuevo, así que se inserta por lotes (un INSERT
             # de documentos y otro de facetas cada LOTE_SQL) en vez de fila a fila.
@@ -189,6 +217,7 @@ class MotorLocal(Motor):
         else:
             documento = Documento.objects.create(clave=clave, **valores)
         ValorFaceta.objects.bulk_create(self._filas_facetas(documento, doc))
+        return documento.id
 
     @staticmethod
     def _valores(doc):
@@ -272,10 +301,95 @@ class MotorLocal(Motor):
         Vocablo.objects.filter(documentos__lte=0).delete()
 
     # --------------------------------------------------------------- búsqueda
-    def _filtro_texto(self, terms, operador):
+    def _filtro_texto(self, plan):
         # Solo ids, sin puntaje: filtrar y contar no necesitan bm25/ts_rank de cada fila.
-        sql, params = indice_texto(connection).subconsulta_ids(expandir(terms), operador)
+        sql, params = self._sql_ids(plan)
         return Q(id__in=RawSQL(f"SELECT documento_id FROM ({sql}) texto", params))  # noqa: S611, S608
+
+    # ----------------------------------------------------- texto y ranking
+    def _cobertura(self, plan):
+        """(sql, params): suma de pesos de los grupos que calzan con `t.documento_id`
+        (en cualquier campo, y otra vez si calza en título o etiquetas)."""
+        indice = indice_texto(connection)
+        partes, params = [], []
+        for grupo, peso in zip(plan.grupos, plan.pesos, strict=True):
+            if not peso:
+                continue
+            for campos, factor in ((None, 1.0), (CAMPOS_DESTACADOS, PESO_TITULO)):
+                sql, p = indice.subconsulta_ids([grupo], "Y", campos=campos)
+                partes.append(f"CASE WHEN t.documento_id IN ({sql}) THEN %s ELSE 0 END")
+                params += [*p, peso * factor]
+        return (" + ".join(partes) or "0"), params
+
+    def _sql_ids(self, plan):
+        indice = indice_texto(connection)
+        sql, params = indice.subconsulta_ids(plan.grupos, plan.operador)
+        if plan.umbral is None:
+            return sql, params
+        cobertura, p_cob = self._cobertura(plan)
+        return (
+            f"SELECT t.documento_id FROM ({sql}) t WHERE {cobertura} >= %s",  # noqa: S608
+            [*params, *p_cob, plan.umbral],
+        )
+
+    def _sql_puntaje(self, plan):
+        """(sql, params) con filas (documento_id, puntaje, cobertura)."""
+        sql, params = indice_texto(connection).subconsulta(plan.grupos, plan.operador)
+        if not plan.pesos:
+            return f"SELECT t.documento_id, t.puntaje, 0 AS cobertura FROM ({sql}) t", params  # noqa: S608
+        cobertura, p_cob = self._cobertura(plan)
+        salida = f"SELECT t.documento_id, t.puntaje, {cobertura} AS cobertura FROM ({sql}) t"  # noqa: S608
+        salida_params = [*p_cob, *params]  # la cobertura va antes en el SELECT
+        if plan.umbral is not None:
+            salida += f" WHERE {cobertura} >= %s"
+            salida_params += [*p_cob, plan.umbral]
+        return salida, salida_params
+
+    def _pesos(self, grupos):
+        """idf de cada grupo, ln(1 + N/df), en UNA consulta (0 si ningún documento lo tiene)."""
+        indice = indice_texto(connection)
+        partes, params = ["(SELECT COUNT(*) FROM busqueda_documento)"], []
+        for grupo in grupos:
+            sql, p = indice.subconsulta_ids([grupo], "Y")
+            partes.append(f"(SELECT COUNT(*) FROM ({sql}) g)")  # noqa: S608
+            params += p
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(partes), params)  # noqa: S608
+            n, *dfs = cursor.fetchone()
+        return [math.log(1 + n / df) if df else 0.0 for df in dfs]
+
+    def _plan(self, terms, tabla=None):
+        """Plan de texto: todos los grupos (Y); si ninguna experiencia los tiene todos,
+        alguno (O) con umbral de cobertura. Devuelve (plan, aviso o None)."""
+        grupos = expandir(terms, tabla)
+        plan = PlanTexto(grupos)
+        if len(grupos) < 2:
+            return plan, None
+        if len(grupos) > MAXIMO_GRUPOS_COBERTURA:
+            if not Documento.objects.filter(self._filtro_texto(plan)).exists():
+                plan.operador = "O"
+                return plan, (
+                    "Ninguna experiencia tiene todas las palabras; se muestran las que "
+                    "tienen alguna."
+                )
+            return plan, None
+        plan.pesos = self._pesos(grupos)
+        if Documento.objects.filter(self._filtro_texto(plan)).exists():
+            return plan, None
+        plan.operador = "O"
+        cobertura, p_cob = self._cobertura(plan)
+        sql, params = indice_texto(connection).subconsulta_ids(grupos, "O")
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT MAX({cobertura}) FROM ({sql}) t", [*p_cob, *params])  # noqa: S608
+            (maximo,) = cursor.fetchone()
+        if not maximo:
+            return plan, None
+        # Margen por redondeo: la mejor siempre cumple su propio umbral.
+        plan.umbral = float(maximo) * FRACCION_COBERTURA - 1e-9
+        return plan, (
+            "Ninguna experiencia tiene todas las palabras; se muestran las que tienen más "
+            "y las más específicas."
+        )
 
     def _filtros_facetas(self, filtros):
         return {
@@ -299,32 +413,26 @@ class MotorLocal(Motor):
             destacados = [por_clave[c] for c in consulta.destacados if c in por_clave]
         filtros = self._filtros_facetas(consulta.filtros)
 
-        operador = "Y"
+        plan = None
         if terms:
-            coincide = self._filtro_texto(terms, "Y")
-            if len(terms) > 1 and not Documento.objects.filter(coincide).exists():
-                operador = "O"
-                coincide = self._filtro_texto(terms, "O")
-                if Documento.objects.filter(coincide).exists():
-                    avisos.append(
-                        "Ninguna experiencia tiene todas las palabras; se muestran las que "
-                        "tienen alguna."
-                    )
+            plan, aviso = self._plan(terms)
+            coincide = self._filtro_texto(plan)
+            if aviso and Documento.objects.filter(coincide).exists():
+                avisos.append(aviso)
             if destacados:
                 coincide |= Q(id__in=destacados)
         else:
             coincide = Q()
         todos = Documento.objects.filter(coincide, *filtros.values())
-        texto_ids = (
-            indice_texto(connection).subconsulta_ids(expandir(terms), operador) if terms else None
-        )
+        texto_ids = self._sql_ids(plan) if plan else None
         facetas, total = self._facetas(
             filtros, consulta.filtros, texto_ids, destacados if terms else []
         )
 
-        ids = self._pagina(consulta, todos, terms, operador, destacados if terms else [], filtros)
+        ids = self._pagina(consulta, todos, terms, plan, destacados if terms else [], filtros)
         docs = Documento.objects.in_bulk(ids)
-        buscados = {t for grupo in expandir(terms) for alt in grupo for t in alt}
+        buscados = {t for grupo in (plan.grupos if plan else []) for alt in grupo for t in alt}
+        fijados = set(destacados)
         resultados = []
         for i in ids:
             d = docs[i]
@@ -339,11 +447,13 @@ class MotorLocal(Motor):
                     fragmentos=frag,
                     fecha=d.fecha,
                     clave=d.clave,
+                    destacado=i in fijados,
                 )
             )
         sugerencia = None
-        if terms and total < POCOS_RESULTADOS:
-            sugerencia = self._quisiste_decir(consulta.texto, filtros, total)
+        corregir_por_o = plan is not None and plan.operador == "O" and plan.pesos is not None
+        if terms and (total < POCOS_RESULTADOS or corregir_por_o):
+            sugerencia = self._quisiste_decir(consulta.texto, filtros, total, plan.operador)
         return ResultadoBusqueda(
             consulta=consulta,
             total=total,
@@ -354,12 +464,10 @@ class MotorLocal(Motor):
             avisos=avisos,
         )
 
-    def _pagina(self, consulta, todos, terms, operador, destacados, filtros):
+    def _pagina(self, consulta, todos, terms, plan, destacados, filtros):
         desde, cuantos = consulta.desde, consulta.por_pagina
         if consulta.orden == "relevancia" and terms:
-            texto_sql, texto_params = indice_texto(connection).subconsulta(
-                expandir(terms), operador
-            )
+            texto_sql, texto_params = self._sql_puntaje(plan)
             orden_destacados, params_destacados = "", []
             if destacados:
                 # Los destacados pueden no calzar con el texto: LEFT JOIN y el filtro completo.
@@ -383,7 +491,8 @@ class MotorLocal(Motor):
                 f"SELECT d.id FROM busqueda_documento d "  # noqa: S608
                 f"{union} ({texto_sql}) t ON t.documento_id = d.id "
                 f"{donde}"
-                f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, COALESCE(t.puntaje, 0) DESC, "
+                f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, COALESCE(t.cobertura, 0) DESC, "
+                f"COALESCE(t.puntaje, 0) DESC, "
                 f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
                 f"LIMIT %s OFFSET %s"
             )
@@ -401,7 +510,7 @@ class MotorLocal(Motor):
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 return [fila[0] for fila in cursor.fetchall()]
-        orden = [F("fecha").desc(nulls_last=True), "titulo", "id"]
+        orden = list((ORDENES.get(consulta.orden) or ORDENES["relevancia"]).local)
         if consulta.orden == "relevancia" and destacados:
             orden.insert(
                 0,
@@ -451,12 +560,33 @@ class MotorLocal(Motor):
         return salida, total
 
     # ------------------------------------------------------- quisiste decir
-    def _corregir_palabra(self, palabra):
-        """Forma visible corregida de `palabra`, o None si no hace falta o no hay."""
+    @staticmethod
+    def _siglas():
+        """Siglas del vocabulario de sinónimos (una palabra en mayúsculas): «UTP», «SLEP»…"""
+        return {
+            plegar_total(t): t
+            for t in Sinonimo.objects.filter(activo=True).values_list("termino", flat=True)
+            if len(palabras(t)) == 1 and t.upper() == t and 2 <= len(t) <= 8
+        }
+
+    def _corregir_palabra(self, palabra, conocidas, siglas):
+        """Forma visible corregida de `palabra`, o None si no hace falta o no hay.
+        `conocidas`: términos que ya son formas de un sinónimo (no se corrigen)."""
         plegada = plegar_total(palabra)
-        if len(plegada) < 4 or plegada.isdigit() or plegada in PALABRAS_VACIAS:
+        if plegada.isdigit() or plegada in PALABRAS_VACIAS or termino(palabra) in conocidas:
+            return None
+        if len(plegada) < 3:
             return None
         if Vocablo.objects.filter(Q(palabra=plegada) | Q(termino=termino(palabra))).exists():
+            return None
+        if len(plegada) <= 6:
+            # Siglas frecuentes con una letra cambiada o dos traspuestas: «SELP» → «SLEP».
+            cercanas = sorted(
+                (distancia(plegada, s, 1), s) for s in siglas if distancia(plegada, s, 1) <= 1
+            )
+            if cercanas:
+                return siglas[cercanas[0][1]]
+        if len(plegada) < 4:
             return None
         tope = 1 if len(plegada) <= 5 else 2
         candidatos = Vocablo.objects.filter(
@@ -469,11 +599,17 @@ class MotorLocal(Motor):
                 mejor = (d, -docs, forma)
         return mejor[2] if mejor else None
 
-    def _quisiste_decir(self, texto, filtros, total):
+    def _quisiste_decir(self, texto, filtros, total, operador="Y"):
+        """Corrige PALABRA POR PALABRA («microsentros rurales» → «microcentros rurales»).
+        Se propone si la corrección trae más resultados o, cuando la búsqueda tuvo que
+        conformarse con algunas palabras (O), si la corregida las encuentra todas."""
+        tabla = disparadores()
+        conocidas = {t for forma in tabla for t in forma if len(forma) == 1}
+        siglas = self._siglas()
         partes = []
         cambio = False
         for _, _, w in palabras(texto):
-            corregida = self._corregir_palabra(w)
+            corregida = self._corregir_palabra(w, conocidas, siglas)
             cambio = cambio or corregida is not None
             partes.append(corregida or w.lower())
         if not cambio:
@@ -482,8 +618,11 @@ class MotorLocal(Motor):
         terms = list(dict.fromkeys(terminos(sugerida)))[:MAXIMO_TERMINOS]
         if not terms:
             return None
-        mejora = Documento.objects.filter(self._filtro_texto(terms, "Y"), *filtros.values())
-        return sugerida if mejora.count() > total else None
+        plan = PlanTexto(expandir(terms, tabla))
+        mejora = Documento.objects.filter(self._filtro_texto(plan), *filtros.values()).count()
+        if operador == "O":
+            return sugerida if mejora else None
+        return sugerida if mejora > total else None
 
     # ---------------------------------------------------------- sugerencias
     def sugerencias(self, texto, limite=8):

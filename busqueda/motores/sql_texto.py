@@ -24,17 +24,19 @@ PESOS = {"titulo": 10.0, "resumen": 4.0, "etiquetas": 3.0, "cuerpo": 1.0}
 _TERMINO_SEGURO = re.compile(r"^[^\W_]+$")
 
 
-def _expresion(grupos, operador, y, o, termino):
+def _expresion(grupos, operador, y, o, alternativa):
     """Arma la expresión booleana desde grupos de `sinonimos.expandir`: grupos unidos
-    por `operador`, alternativas por O, términos de una alternativa por Y."""
+    por `operador`, alternativas por O; una alternativa de varios términos es una FRASE
+    (términos seguidos: «técnico profesional» no calza con «técnico-pedagógico …
+    profesional»). `alternativa(lista_de_terminos)` la escribe en la sintaxis de la base."""
     partes = []
     for alternativas in grupos:
         opciones = []
-        for alternativa in alternativas:
-            for t in alternativa:
+        for lista in alternativas:
+            for t in lista:
                 if not _TERMINO_SEGURO.match(t):
                     raise ValueError("Términos no normalizados en la consulta de texto.")
-            opciones.append("(" + y.join(termino(t) for t in alternativa) + ")")
+            opciones.append("(" + alternativa(lista) + ")")
         partes.append("(" + o.join(opciones) + ")")
     return (y if operador == "Y" else o).join(partes)
 
@@ -57,9 +59,10 @@ class IndiceTexto:
         `grupos`: salida de `sinonimos.expandir` (solo términos [a-z0-9])."""
         raise NotImplementedError
 
-    def subconsulta_ids(self, grupos, operador="Y"):
+    def subconsulta_ids(self, grupos, operador="Y", campos=None):
         """(sql, params) con solo los documento_id que calzan, sin calcular puntaje:
-        para filtrar y contar facetas, donde el puntaje de miles de filas sobra."""
+        para filtrar y contar facetas, donde el puntaje de miles de filas sobra.
+        `campos` (p. ej. ("titulo", "etiquetas")) restringe la búsqueda a esas columnas."""
         raise NotImplementedError
 
 
@@ -99,8 +102,16 @@ class IndiceSQLite(IndiceTexto):
         self.crear(cursor)
         cursor.execute(f"INSERT INTO {self.tabla}({self.tabla}) VALUES ('rebuild')")  # noqa: S608
 
+    @staticmethod
+    def _match(grupos, operador, campos=None):
+        match = _expresion(grupos, operador, " AND ", " OR ", lambda ts: '"' + " ".join(ts) + '"')
+        if campos:
+            columnas = " ".join(f"norm_{c}" for c in campos)
+            match = f"{{{columnas}}} : ({match})"
+        return match
+
     def subconsulta(self, grupos, operador="Y"):
-        match = _expresion(grupos, operador, " AND ", " OR ", lambda t: f'"{t}"')
+        match = self._match(grupos, operador)
         pesos = ", ".join(
             str(PESOS[c]) for c in ("titulo", "resumen", "cuerpo", "etiquetas")
         )  # mismo orden que las columnas
@@ -110,8 +121,8 @@ class IndiceSQLite(IndiceTexto):
         )
         return sql, [match]
 
-    def subconsulta_ids(self, grupos, operador="Y"):
-        match = _expresion(grupos, operador, " AND ", " OR ", lambda t: f'"{t}"')
+    def subconsulta_ids(self, grupos, operador="Y", campos=None):
+        match = self._match(grupos, operador, campos)
         sql = f"SELECT rowid AS documento_id FROM {self.tabla} WHERE {self.tabla} MATCH %s"  # noqa: S608
         return sql, [match]
 
@@ -147,8 +158,18 @@ class IndicePostgres(IndiceTexto):
         # La columna es generada: siempre está al día; basta con asegurar que exista.
         self.crear(cursor)
 
+    # Letra de peso de cada columna en el tsvector (ver `crear`).
+    LETRAS = {"titulo": "A", "resumen": "B", "etiquetas": "C", "cuerpo": "D"}
+
+    @classmethod
+    def _tsquery(cls, grupos, operador, campos=None):
+        sufijo = ":" + "".join(cls.LETRAS[c] for c in campos) if campos else ""
+        return _expresion(
+            grupos, operador, " & ", " | ", lambda ts: " <-> ".join(t + sufijo for t in ts)
+        )
+
     def subconsulta(self, grupos, operador="Y"):
-        tsquery = _expresion(grupos, operador, " & ", " | ", lambda t: t)
+        tsquery = self._tsquery(grupos, operador)
         maximo = max(PESOS.values())
         # ts_rank recibe los pesos {D, C, B, A} en [0, 1]: los mismos de FTS5, escalados.
         pesos = ",".join(
@@ -162,8 +183,8 @@ class IndicePostgres(IndiceTexto):
         )
         return sql, [tsquery]
 
-    def subconsulta_ids(self, grupos, operador="Y"):
-        tsquery = _expresion(grupos, operador, " & ", " | ", lambda t: t)
+    def subconsulta_ids(self, grupos, operador="Y", campos=None):
+        tsquery = self._tsquery(grupos, operador, campos)
         sql = (
             "SELECT id AS documento_id FROM busqueda_documento "
             "WHERE vector @@ to_tsquery('simple', %s)"

@@ -11,7 +11,8 @@ from busqueda.motores import MotorNoDisponible, motor_elasticsearch, motor_local
 class Command(BaseCommand):
     help = (
         "Calcula nDCG@10 y MRR de la búsqueda sobre un archivo de consultas juzgadas "
-        "(formato de shared/relevancia/consultas.json)."
+        "(formato de shared/relevancia/consultas.json: cualquier archivo con ese formato). "
+        "Con --guardar deja una línea base; con --base muestra qué consultas bajan."
     )
 
     def add_arguments(self, parser):
@@ -24,6 +25,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--minimo", type=float, help="Falla si nDCG@10 queda bajo este valor.")
         parser.add_argument(
+            "--guardar", metavar="BASE.json", help="Guarda estas cifras como línea base."
+        )
+        parser.add_argument(
+            "--base",
+            metavar="BASE.json",
+            help="Compara con una línea base guardada y lista las consultas que bajan.",
+        )
+        parser.add_argument(
             "--comparar",
             action="store_true",
             help="Compara además con la búsqueda de serie de Wagtail (cifras de README.md).",
@@ -33,9 +42,21 @@ class Command(BaseCommand):
         ruta = Path(archivo)
         try:
             datos = json.loads(ruta.read_text(encoding="utf-8"))
-            datos["consultas"]
+            consultas = datos["consultas"]
+            for c in consultas:
+                if not isinstance(c["consulta"], str) or not isinstance(c["relevantes"], dict):
+                    raise TypeError("cada consulta necesita 'consulta' (texto) y 'relevantes'")
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise CommandError(f"No se pudo leer {ruta}: {error}") from error
+        base = None
+        if opciones.get("base"):
+            try:
+                base = json.loads(Path(opciones["base"]).read_text(encoding="utf-8"))
+                base["consultas"]
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                raise CommandError(
+                    f"No se pudo leer la línea base {opciones['base']}: {error}"
+                ) from error
         # "configurado" mide Elasticsearch de verdad (sin caer al local) si hay URL.
         elegido = motor_local() if motor == "local" else (motor_elasticsearch() or motor_local())
         try:
@@ -53,6 +74,27 @@ class Command(BaseCommand):
             f"TOTAL ({len(informe['filas'])} consultas): nDCG@10 = {informe['ndcg']:.3f} · "
             f"MRR = {informe['mrr']:.3f}"
         )
+        if base is not None:
+            self._comparar_con_base(informe, base)
+        if opciones.get("guardar"):
+            guardada = {
+                "archivo": ruta.name,
+                "motor": elegido.nombre,
+                "ndcg": round(informe["ndcg"], 4),
+                "mrr": round(informe["mrr"], 4),
+                "consultas": {
+                    f["consulta"]: {
+                        "ndcg": round(f["ndcg"], 4),
+                        "rr": round(f["rr"], 4),
+                        "primeros": f["primeros"],
+                    }
+                    for f in informe["filas"]
+                },
+            }
+            Path(opciones["guardar"]).write_text(
+                json.dumps(guardada, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+            self.stdout.write(f"Línea base guardada en {opciones['guardar']}.")
         if comparar:
             self.stdout.write("")
             self.stdout.write(
@@ -67,3 +109,38 @@ class Command(BaseCommand):
                 )
         if minimo is not None and informe["ndcg"] < minimo:
             raise CommandError(f"nDCG@10 {informe['ndcg']:.3f} bajo el mínimo {minimo}.")
+
+    def _comparar_con_base(self, informe, base):
+        anteriores = base["consultas"]
+        bajan, suben, nuevas = [], [], []
+        for f in informe["filas"]:
+            previa = anteriores.get(f["consulta"])
+            if previa is None:
+                nuevas.append(f["consulta"])
+            elif f["ndcg"] < previa["ndcg"] - 1e-4:
+                bajan.append((f, previa))
+            elif f["ndcg"] > previa["ndcg"] + 1e-4:
+                suben.append((f, previa))
+        self.stdout.write("")
+        self.stdout.write(
+            f"Línea base ({base.get('motor', '?')}): nDCG@10 = {base.get('ndcg', 0):.3f} → "
+            f"{informe['ndcg']:.3f} · MRR = {base.get('mrr', 0):.3f} → {informe['mrr']:.3f}"
+        )
+        if bajan:
+            self.stdout.write(
+                self.style.WARNING(f"Bajan respecto de la línea base ({len(bajan)}):")
+            )
+            for f, previa in bajan:
+                self.stdout.write(
+                    f"  {f['consulta'][:34]:<34} {previa['ndcg']:.3f} → {f['ndcg']:.3f}  "
+                    f"antes: {', '.join(previa.get('primeros', []))} · ahora: "
+                    + ", ".join(f["primeros"])
+                )
+        else:
+            self.stdout.write("Ninguna consulta baja respecto de la línea base.")
+        if suben:
+            self.stdout.write(
+                f"Suben ({len(suben)}): " + ", ".join(f["consulta"] for f, _ in suben)
+            )
+        if nuevas:
+            self.stdout.write(f"Sin línea base ({len(nuevas)}): " + ", ".join(nuevas))
