@@ -1,6 +1,6 @@
-"""Redes y prácticas publicadas por ellas.
+"""Prácticas publicadas por las redes.
 
-Una `Red` es un snippet que mantiene la DEP (con sus coordinadores). Cada
+La `Red` vive en `redes/` (la mantiene la DEP y su coordinación). Cada
 `PracticaPage` vive bajo `/practicas/` y la escribe un coordinador desde el
 formulario público; se publica solo cuando un editor DEP la aprueba en el
 flujo de moderación de Wagtail "Revisión DEP" (ver `flujo.py`)."""
@@ -26,66 +26,11 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState
 from wagtail.search import index
 
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
+# `Red` se mudó a la app redes/ (migración practicas.0002); se reexporta aquí
+# para que `from practicas.models import Red` siga funcionando.
+from redes.models import Red, facetas_contexto  # noqa: F401
 
 Termino = namedtuple("Termino", ["slug", "nombre"])
-
-
-class Red(index.Indexed, models.Model):
-    """Red educativa que publica prácticas. La DEP la registra y asigna sus
-    coordinadores; un usuario puede coordinar varias redes."""
-
-    nombre = models.CharField("nombre", max_length=200)
-    slug = models.SlugField("slug", max_length=120, unique=True)
-    tipo = models.ForeignKey(
-        "portal.TipoRed",
-        verbose_name="tipo de red",
-        on_delete=models.PROTECT,
-        related_name="redes",
-    )
-    slep = models.ForeignKey(
-        "portal.Slep", verbose_name="SLEP", on_delete=models.PROTECT, related_name="redes"
-    )
-    comunas = models.ManyToManyField(
-        "portal.Comuna", verbose_name="comunas", blank=True, related_name="redes"
-    )
-    numero_establecimientos = models.PositiveSmallIntegerField(
-        "número de establecimientos", null=True, blank=True
-    )
-    niveles = models.ManyToManyField(
-        "portal.NivelEducativo",
-        verbose_name="niveles de los establecimientos",
-        blank=True,
-        related_name="redes",
-    )
-    proposito = models.TextField("propósito", blank=True)
-    coordinadores = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="coordinadores",
-        blank=True,
-        related_name="redes_coordinadas",
-        help_text="Usuarios del grupo «Coordinadores de red» que publican las prácticas de esta red.",
-    )
-
-    panels = [
-        FieldPanel("nombre"),
-        FieldPanel("slug"),
-        FieldPanel("tipo"),
-        FieldPanel("slep"),
-        FieldPanel("comunas"),
-        FieldPanel("numero_establecimientos"),
-        FieldPanel("niveles"),
-        FieldPanel("proposito"),
-        FieldPanel("coordinadores"),
-    ]
-    search_fields = [index.SearchField("nombre"), index.AutocompleteField("nombre")]
-
-    class Meta:
-        ordering = ["slep__orden", "nombre"]
-        verbose_name = "red"
-        verbose_name_plural = "redes"
-
-    def __str__(self):
-        return self.nombre
 
 
 class PracticasIndexPage(Page):
@@ -429,6 +374,7 @@ class PracticaPage(RoutablePageMixin, Page):
                 "nivel": [(n.slug, n.nombre) for n in niveles],
                 "evidencia": [(self.nivel_evidencia, self.get_nivel_evidencia_display())],
                 "etiqueta": [(e.slug, e.name) for e in etiquetas],
+                **facetas_contexto(red),
             },
         }
 

@@ -27,6 +27,7 @@ def env_list(nombre, defecto=""):
 INSTALLED_APPS = [
     "portal",
     "casos",
+    "redes",
     "practicas",
     "busqueda",
     "wagtail.contrib.forms",

@@ -1,0 +1,2 @@
+def informe_dep(request):
+    pass
