@@ -71,6 +71,18 @@ def paginas_buscables():
             yield page
 
 
+# Documentos que no son páginas (hoy las redes, `tipo=red`): cada fuente es un par
+# (documentos(), total()) en "modulo.funcion". Las fuentes mantienen su parte del
+# índice al día por su cuenta (redes/documentos.py).
+FUENTES_EXTRA = [("redes.documentos.documentos_redes", "redes.documentos.total_redes")]
+
+
+def _fuentes_extra():
+    from django.utils.module_loading import import_string
+
+    return [(import_string(d), import_string(t)) for d, t in FUENTES_EXTRA]
+
+
 def documentos_buscables():
     # `.public()` ya dejó fuera las páginas con restricciones de vista (propias o
     # heredadas); solo falta descartar las que no tienen URL (fuera de todo sitio).
@@ -78,10 +90,14 @@ def documentos_buscables():
         url = page.get_url()
         if url is not None:
             yield documento_de_pagina(page, url)
+    for documentos, _total in _fuentes_extra():
+        yield from documentos()
 
 
 def total_buscables() -> int:
-    return sum(c.objects.live().public().count() for c in clases_buscables())
+    return sum(c.objects.live().public().count() for c in clases_buscables()) + sum(
+        total() for _documentos, total in _fuentes_extra()
+    )
 
 
 def _documento_actual(page_id):

@@ -22,7 +22,7 @@ from wagtail.models import Orderable
 
 from .normalizacion import normalizar_consulta
 
-TIPOS = {"caso": "Caso", "practica": "Práctica"}
+TIPOS = {"caso": "Caso", "practica": "Práctica", "red": "Red"}
 DIAS_REGISTRO = 90
 
 

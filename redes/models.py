@@ -419,6 +419,9 @@ class Codigo(models.Model):
         verbose_name = "código de respuesta"
         verbose_name_plural = "códigos de respuesta"
 
+    def __str__(self):
+        return f"Código de {self.ronda} ({self.get_estado_display()})"
+
     @classmethod
     def generar(cls, ronda, cantidad):
         codigos = []
@@ -454,6 +457,9 @@ class Respuesta(models.Model):
             models.UniqueConstraint(fields=["codigo", "item"], name="respuesta_unica_por_item")
         ]
 
+    def __str__(self):
+        return "Respuesta (no se muestra)"
+
 
 class Plan(models.Model):
     """De los resultados a la acción: 2 o 3 características y sus acciones."""
@@ -465,6 +471,9 @@ class Plan(models.Model):
     class Meta:
         verbose_name = "plan de la red"
         verbose_name_plural = "planes de las redes"
+
+    def __str__(self):
+        return f"Plan de {self.ronda}"
 
 
 class Accion(models.Model):
@@ -478,3 +487,6 @@ class Accion(models.Model):
 
     class Meta:
         ordering = ["fecha", "pk"]
+
+    def __str__(self):
+        return self.descripcion

@@ -14,6 +14,8 @@ FACETAS = {
     "slep": "SLEP",
     "tipo_red": "Tipo de red",
     "nivel": "Nivel educativo",
+    "rural": "Rural o multigrado",
+    "eib": "Enfoque intercultural (EIB)",
     "evidencia": "Nivel de evidencia",
     "etiqueta": "Etiquetas",
 }

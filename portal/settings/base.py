@@ -27,8 +27,8 @@ def env_list(nombre, defecto=""):
 INSTALLED_APPS = [
     "portal",
     "casos",
-    "redes",
     "practicas",
+    "redes",
     "busqueda",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
