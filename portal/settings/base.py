@@ -168,6 +168,22 @@ TRAMA_LIMITES_TASA = [
         "json": True,
     },
     {
+        "nombre": "responder-autoevaluacion",
+        "prefijo": "/responder/",
+        "metodos": ("POST",),
+        # Toda una escuela puede responder desde la misma IP: holgado. Los
+        # códigos incorrectos tienen además su propio límite (redes/limites.py).
+        "maximo": 300,
+        "ventana": 600,
+    },
+    {
+        "nombre": "escribir-red",
+        "prefijo": "/redes/",
+        "metodos": ("POST",),
+        "maximo": 60,
+        "ventana": 600,
+    },
+    {
         # Holgado: varias coordinadoras pueden compartir la IP de un liceo, y
         # practicas/ ya limita además por cuenta (envíos y guardados por hora).
         "nombre": "publicar-practica",
