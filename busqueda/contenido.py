@@ -9,7 +9,7 @@ from .motores import motor_local
 
 def cargar(inicio, salida=None):
     esperados = total_buscables()
-    if Documento.objects.count() == esperados:
+    if Documento.objects.filter(page__isnull=False).count() == esperados:
         return 0
     n = motor_local().reconstruir(documentos_buscables())
     if salida is not None:

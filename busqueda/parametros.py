@@ -9,6 +9,7 @@ Reglas (documentadas en README.md):
 """
 
 import re
+import unicodedata
 
 from .indice import clave_pagina
 from .models import TIPOS, Destacado, ValorFaceta
@@ -18,7 +19,10 @@ from .normalizacion import normalizar_consulta
 LARGO_MAXIMO = 500
 PAGINA_MAXIMA = 1000
 MAXIMO_VALORES = 30
-_SLUG = re.compile(r"^[0-9a-z][0-9a-z_-]{0,99}$")
+# Forma de un valor de faceta: letras de cualquier alfabeto y caja (tildes, ñ,
+# mayúsculas), dígitos, "_" y "-". Es la forma de todo valor que el motor ofrece
+# (los slugs de taggit conservan las tildes): lo que se ofrece, se acepta.
+_VALOR = re.compile(r"^\w[\w-]{0,99}$")
 
 
 class ErrorConsulta(ValueError):
@@ -49,21 +53,27 @@ def leer_consulta(get, por_pagina_maximo=MAXIMO_POR_PAGINA):
         )
     orden = (get.get("orden") or "relevancia").strip()
     if orden not in ORDENES:
-        raise ErrorConsulta(f"El orden «{orden[:40]}» no existe: use «relevancia» o «reciente».")
+        opciones = " o ".join(f"«{o}»" for o in ORDENES)
+        raise ErrorConsulta(f"El orden «{orden[:40]}» no existe: use {opciones}.")
     pagina = _entero(get, "pagina", 1, PAGINA_MAXIMA, "La página")
     por_pagina = _entero(get, "por_pagina", POR_PAGINA, por_pagina_maximo, "La cantidad por página")
 
     filtros = {}
     for faceta, nombre in FACETAS.items():
-        valores = list(dict.fromkeys(v.strip() for v in get.getlist(faceta) if v.strip()))
+        valores = list(
+            dict.fromkeys(
+                unicodedata.normalize("NFC", v.strip()) for v in get.getlist(faceta) if v.strip()
+            )
+        )
         if not valores:
             continue
         if len(valores) > MAXIMO_VALORES:
             raise ErrorConsulta(f"Demasiadas opciones en el filtro «{nombre}».")
         for valor in valores:
             if faceta == "tipo" and valor not in TIPOS:
-                raise ErrorConsulta(f"El tipo «{valor[:40]}» no existe: use «caso» o «practica».")
-            if not _SLUG.match(valor):
+                opciones = " o ".join(f"«{t}»" for t in TIPOS)
+                raise ErrorConsulta(f"El tipo «{valor[:40]}» no existe: use {opciones}.")
+            if not _VALOR.match(valor):
                 raise ErrorConsulta(
                     f"«{valor[:40]}» no es una opción válida del filtro «{nombre}»."
                 )

@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from busqueda.registro import facetas_de
 from portal.filtros import Faceta, FiltroFacetado
 from portal.models import Caracteristica, Foco, Principio, TipoRed
 
@@ -383,7 +384,17 @@ class CasoPage(RoutablePageMixin, Page):
     def imprimir(self, request):
         return self.render(request, template="casos/caso_page_imprimir.html")
 
-    # -- contrato de búsqueda (ver notas/comun.md) ---------------------------
+    # -- contrato de búsqueda (busqueda/indice.py) ---------------------------
+    # Editar uno de estos modelos reindexa los casos que lo usan (en una tarea).
+    dependencias_busqueda = {
+        "portal.Foco": "focos",
+        "portal.Principio": "principios",
+        "portal.Caracteristica": "caracteristicas",
+        "portal.Dimension": "caracteristicas__dimension",
+        "portal.TipoRed": "tipo_red",
+        "taggit.Tag": "etiquetas",
+    }
+
     def datos_busqueda(self):
         marco = self.datos_marco()
         cuerpo = " ".join(self._meta.get_field("cuerpo").get_searchable_content(self.cuerpo))
@@ -394,7 +405,6 @@ class CasoPage(RoutablePageMixin, Page):
             if par not in dimensiones:
                 dimensiones.append(par)
         tipo_red = [(self.tipo_red.slug, self.tipo_red.nombre)] if self.tipo_red else []
-        pais = [(self.pais_slug or slugify(self.pais), self.pais)] if self.pais else []
         nombres = (
             [t.nombre for clave in ("focos", "principios", "caracteristicas") for t in marco[clave]]
             + [nombre for _, nombre in dimensiones]
@@ -418,17 +428,5 @@ class CasoPage(RoutablePageMixin, Page):
             ),
             "etiquetas": " ".join(n for n in nombres if n),
             "fecha": self.last_published_at or self.first_published_at,
-            "facetas": {
-                "foco": [(t.slug, t.nombre) for t in marco["focos"]],
-                "principio": [(t.slug, t.nombre) for t in marco["principios"]],
-                "caracteristica": [(t.slug, t.nombre) for t in marco["caracteristicas"]],
-                "dimension": dimensiones,
-                "ambito": [(self.ambito, self.get_ambito_display())],
-                "pais": pais,
-                "slep": [],
-                "tipo_red": tipo_red,
-                "nivel": [],
-                "evidencia": [],
-                "etiqueta": [(e.slug, e.name) for e in marco["etiquetas"]],
-            },
+            "facetas": facetas_de("caso", self),
         }

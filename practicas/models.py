@@ -7,7 +7,6 @@ flujo de moderación de Wagtail "Revisión DEP" (ver `flujo.py`)."""
 
 from collections import namedtuple
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.expressions import RawSQL
@@ -25,10 +24,12 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
 from wagtail.search import index
 
+from busqueda.registro import facetas_de
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
+
 # `Red` se mudó a la app redes/ (migración practicas.0002); se reexporta aquí
 # para que `from practicas.models import Red` siga funcionando.
-from redes.models import Red, facetas_contexto  # noqa: F401
+from redes.models import Red  # noqa: F401
 
 Termino = namedtuple("Termino", ["slug", "nombre"])
 
@@ -338,8 +339,22 @@ class PracticaPage(RoutablePageMixin, Page):
             "red__comunas",
         )
 
+    # Editar uno de estos modelos reindexa las prácticas que lo usan (en una tarea).
+    dependencias_busqueda = {
+        "portal.Foco": "focos",
+        "portal.Principio": "principios",
+        "portal.Caracteristica": "caracteristicas",
+        "portal.Dimension": "caracteristicas__dimension",
+        "portal.NivelEducativo": "niveles",
+        "redes.Red": "red",
+        "portal.Slep": "red__slep",
+        "portal.TipoRed": "red__tipo",
+        "portal.Comuna": "red__comunas",
+        "taggit.Tag": "etiquetas",
+    }
+
     def datos_busqueda(self):
-        """Contrato con `busqueda` (ver notas comunes): texto plano y facetas."""
+        """Contrato con `busqueda` (busqueda/indice.py): texto plano y facetas del registro."""
         red = self.red
         focos = list(self.focos.all())
         principios = list(self.principios.all())
@@ -362,20 +377,7 @@ class PracticaPage(RoutablePageMixin, Page):
             "cuerpo": self.texto_cuerpo(),
             "etiquetas": " · ".join(nombres),
             "fecha": self.last_published_at or self.first_published_at,
-            "facetas": {
-                "foco": [(f.slug, f.nombre) for f in focos],
-                "principio": [(p.slug, p.nombre) for p in principios],
-                "caracteristica": [(c.slug, c.nombre) for c in caracteristicas],
-                "dimension": [(d.slug, d.nombre) for d in dimensiones.values()],
-                "ambito": [("chile", "Chile")],
-                "pais": [("chile", "Chile")],
-                "slep": [(red.slep.slug, str(red.slep))],
-                "tipo_red": [(red.tipo.slug, red.tipo.nombre)],
-                "nivel": [(n.slug, n.nombre) for n in niveles],
-                "evidencia": [(self.nivel_evidencia, self.get_nivel_evidencia_display())],
-                "etiqueta": [(e.slug, e.name) for e in etiquetas],
-                **facetas_contexto(red),
-            },
+            "facetas": facetas_de("practica", self),
         }
 
 

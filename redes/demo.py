@@ -111,10 +111,11 @@ def cargar(inicio, salida=None):
             rural=rural, eib=eib, desde=desde, numero_establecimientos=establecimientos
         )
     Red.objects.filter(slug__in=[r for r in DATOS_REDES]).update(es_ejemplo=True)
-    # update() no dispara señales: se reindexan a mano.
-    from .documentos import actualizar_redes
+    # update() no dispara señales: se reindexan a mano (la red y sus prácticas).
+    from busqueda.indice import actualizar_claves, dependientes_de
 
-    actualizar_redes(Red.objects.filter(slug__in=list(DATOS_REDES)).values_list("pk", flat=True))
+    for red in Red.objects.filter(slug__in=list(DATOS_REDES)):
+        actualizar_claves([f"red:{red.pk}", *dependientes_de(red)])
 
     hoy = timezone.localdate()
     anio = hoy.year

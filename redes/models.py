@@ -115,8 +115,22 @@ class Red(index.Indexed, models.Model):
     def es_coordinada_por(self, user):
         return user.is_authenticated and self.coordinadores.filter(pk=user.pk).exists()
 
+    # Editar uno de estos modelos reindexa las redes que lo usan (busqueda/indice.py).
+    dependencias_busqueda = {
+        "portal.Slep": "slep",
+        "portal.TipoRed": "tipo",
+        "portal.Comuna": "comunas",
+        "portal.NivelEducativo": "niveles",
+    }
+
+    @classmethod
+    def preparar_consulta_busqueda(cls, redes):
+        return redes.select_related("slep", "tipo").prefetch_related("comunas", "niveles")
+
     def datos_busqueda(self):
-        """Contrato con `busqueda` (mismo que las páginas): texto plano y facetas."""
+        """Contrato con `busqueda` (tipo `red` del registro): texto plano y facetas."""
+        from busqueda.registro import facetas_de
+
         comunas = list(self.comunas.all())
         niveles = list(self.niveles.all())
         nombres = (
@@ -133,23 +147,8 @@ class Red(index.Indexed, models.Model):
             "cuerpo": self.proposito,
             "etiquetas": " · ".join(nombres),
             "fecha": None,
-            "facetas": {
-                "ambito": [("chile", "Chile")],
-                "pais": [("chile", "Chile")],
-                "slep": [(self.slep.slug, str(self.slep))],
-                "tipo_red": [(self.tipo.slug, self.tipo.nombre)],
-                "nivel": [(n.slug, n.nombre) for n in niveles],
-                **facetas_contexto(self),
-            },
+            "facetas": facetas_de("red", self),
         }
-
-
-def facetas_contexto(red):
-    """Facetas de ruralidad y EIB: las mismas para la red y sus prácticas."""
-    return {
-        "rural": [("si", "Rural o multigrado")] if red.rural else [("no", "Urbana")],
-        "eib": [("si", "Con enfoque intercultural")] if red.eib else [("no", "Sin EIB declarado")],
-    }
 
 
 # --- Autoevaluación -------------------------------------------------------------------------

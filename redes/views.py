@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from busqueda.motores import ConsultaBusqueda, motor_busqueda
 from busqueda.parametros import ErrorConsulta, leer_consulta
+from busqueda.registro import LISTADOS, REDES
 from portal.models import Caracteristica, Slep
 
 from . import graficos, privacidad
@@ -41,13 +42,6 @@ from .recomendaciones import recomendar
 from .tareas import enviar_mensaje_a_red
 
 MAX_ID = 2**62
-FACETAS_REDES = [
-    ("slep", "SLEP"),
-    ("tipo_red", "Tipo de red"),
-    ("nivel", "Nivel educativo"),
-    ("rural", "Rural o multigrado"),
-    ("eib", "Enfoque intercultural (EIB)"),
-]
 CONTACTO_POR_IP = (3, 3600)  # mensajes por hora desde una conexión, por red
 CONTACTO_POR_RED = (20, 86400)  # mensajes por día que recibe una red
 CODIGOS_FALLIDOS = (10, 900)  # códigos inexistentes por conexión cada 15 minutos
@@ -79,22 +73,27 @@ def _ronda_de(red, pk):
 
 @require_GET
 def listado(request):
-    """/redes/: las redes del índice de búsqueda (`tipo=red`), con facetas del motor."""
-    contexto = {"facetas_redes": FACETAS_REDES}
+    """/redes/: el listado `redes` del registro de búsqueda (motor con `tipo=red`),
+    con sus facetas declaradas allí (SLEP, tipo de red, nivel, rural, EIB)."""
+    listado_redes = LISTADOS[REDES]
+    facetas_redes = [(f.clave, f.etiqueta) for f in listado_redes.facetas]
+    contexto = {}
     try:
         consulta, avisos = leer_consulta(request.GET)
     except ErrorConsulta as error:
         contexto["error"] = str(error)
         return render(request, "redes/listado.html", contexto, status=400)
-    consulta.filtros["tipo"] = ["red"]
     for faceta in list(consulta.filtros):
-        if faceta not in {"tipo", *(f for f, _ in FACETAS_REDES)}:
+        if faceta not in {f for f, _ in facetas_redes}:
             del consulta.filtros[faceta]
+    consulta.filtros.update(listado_redes.fijos)
+    if consulta.orden not in listado_redes.ordenes or "orden" not in request.GET:
+        consulta.orden = listado_redes.orden_defecto if not consulta.texto else "relevancia"
     consulta.por_pagina = 50
     resultado = motor_busqueda().buscar(consulta)
     facetas = [
         {"nombre": f, "etiqueta": e, "opciones": resultado.facetas.get(f, [])}
-        for f, e in FACETAS_REDES
+        for f, e in facetas_redes
     ]
     contexto.update(
         resultado=resultado,

@@ -85,6 +85,9 @@ def test_migracion_conserva_redes_y_practicas():
     assert not CT.objects.filter(app_label="practicas", model="red").exists()
     tablas = connection.introspection.table_names()
     assert "practicas_red" not in tablas
-    assert {"redes_red", "redes_red_comunas", "redes_red_niveles", "redes_red_coordinadores"} <= set(
-        tablas
-    )
+    assert {
+        "redes_red",
+        "redes_red_comunas",
+        "redes_red_niveles",
+        "redes_red_coordinadores",
+    } <= set(tablas)
