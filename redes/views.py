@@ -495,23 +495,43 @@ def plan(request, slug, pk):
 SESION = "redes_codigo"
 
 
+POR_PAGINA_RESPONDER = 8  # afirmaciones por página, aprox.: cómodo en un teléfono
+
+
 def _secciones(instrumento):
-    """[(clave, título, [items])] en el orden en que se responden."""
+    """[(clave, título, [items])] en el orden en que se responden: una página por
+    dimensión (partida por características si es larga) y una de señales de alerta."""
     items = list(
         instrumento.items.select_related("caracteristica__dimension", "riesgo").order_by(
             "sort_order", "pk"
         )
     )
-    secciones = {}
+    dimensiones = {}
+    riesgos = []
     for item in items:
         if item.caracteristica_id:
             d = item.caracteristica.dimension
-            clave, titulo = d.slug, f"Dimensión {d.nombre.lower()}"
-            orden = d.orden
+            grupo = dimensiones.setdefault(d.slug, [d, {}])[1]
+            grupo.setdefault(item.caracteristica_id, []).append(item)
         else:
-            clave, titulo, orden = "riesgos", "Señales de alerta", 99
-        secciones.setdefault(clave, [orden, titulo, []])[2].append(item)
-    return [(c, t, i) for c, (o, t, i) in sorted(secciones.items(), key=lambda x: x[1][0])]
+            riesgos.append(item)
+    secciones = []
+    for slug, (d, por_caracteristica) in sorted(
+        dimensiones.items(), key=lambda x: (x[1][0].orden, x[0])
+    ):
+        partes = [[]]
+        for grupo in por_caracteristica.values():
+            if partes[-1] and len(partes[-1]) + len(grupo) > POR_PAGINA_RESPONDER + 1:
+                partes.append([])
+            partes[-1].extend(grupo)
+        for n, parte in enumerate(partes, 1):
+            titulo = f"Dimensión {d.nombre.lower()}"
+            if len(partes) > 1:
+                titulo += f" ({n} de {len(partes)})"
+            secciones.append((f"{slug}-{n}", titulo, parte))
+    if riesgos:
+        secciones.append(("riesgos", "Señales de alerta", riesgos))
+    return secciones
 
 
 def _motivo_rechazo(codigo):
