@@ -21,9 +21,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from busqueda.motores import ConsultaBusqueda, motor_busqueda
 from busqueda.parametros import ErrorConsulta, leer_consulta
 from busqueda.registro import LISTADOS, REDES
+from portal.graficos import barras as grafico_barras
 from portal.models import Caracteristica, Slep
 
-from . import graficos, privacidad
+from . import privacidad
 from .forms import (
     AccionesFormSet,
     CodigoForm,
@@ -133,10 +134,12 @@ def _pagina_red(request, objeto, form, status=200):
         "parecidas": consulta_redes_parecidas(objeto),
     }
     if resumen:
-        contexto["grafico_resumen"] = graficos.barras(
+        contexto["grafico_resumen"] = grafico_barras(
             "grafico-resumen",
-            f"Resumen de la autoevaluación de {objeto.nombre}",
-            [(f["termino"].nombre, f["celda"].media, None) for f in resumen.caracteristicas],
+            f"Resumen de la autoevaluación de {objeto.nombre} (media de 1 a 5)",
+            [(f["termino"].nombre, f["celda"].media) for f in resumen.caracteristicas],
+            decimales=1,
+            escala=(1, 5),
         )
     return render(request, "redes/red.html", contexto, status=status)
 
@@ -296,18 +299,24 @@ def _contexto_informe(objeto, r):
     inf = privacidad.informe(r)
     contexto = {"red": objeto, "ronda": r, "informe": inf}
     if inf.disponible:
-        contexto["grafico_caracteristicas"] = graficos.barras(
+        anterior = inf.anterior.ronda.nombre if inf.anterior else ""
+        contexto["grafico_caracteristicas"] = grafico_barras(
             "grafico-caracteristicas",
-            f"Puntaje por característica, {r.nombre}",
+            f"Puntaje medio por característica, {r.nombre} (1 a 5)",
             [
                 (f["termino"].nombre, f["celda"].media, f.get("anterior"))
                 for f in inf.caracteristicas
             ],
+            decimales=1,
+            escala=(1, 5),
+            leyenda_anterior=f"ronda anterior ({anterior})",
         )
-        contexto["grafico_dimensiones"] = graficos.barras(
+        contexto["grafico_dimensiones"] = grafico_barras(
             "grafico-dimensiones",
-            f"Puntaje por dimensión, {r.nombre}",
-            [(f["termino"].nombre, f["celda"].media, None) for f in inf.dimensiones],
+            f"Puntaje medio por dimensión, {r.nombre} (1 a 5)",
+            [(f["termino"].nombre, f["celda"].media) for f in inf.dimensiones],
+            decimales=1,
+            escala=(1, 5),
         )
         plan_anterior = Plan.objects.filter(ronda=r.anterior()).first() if inf.anterior else None
         if plan_anterior:
