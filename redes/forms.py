@@ -210,3 +210,43 @@ class AccionForm(forms.Form):
 
 
 AccionesFormSet = forms.formset_factory(AccionForm, extra=0, max_num=12, absolute_max=12)
+
+
+class ComoLaMiaForm(forms.Form):
+    """«Redes como la mía»: la persona describe su red (todo opcional)."""
+
+    SI_NO = [("", "Indiferente"), ("si", "Sí"), ("no", "No")]
+
+    slep = forms.ModelChoiceField(
+        label="SLEP", queryset=None, required=False, empty_label="Cualquiera"
+    )
+    tipo = forms.ModelChoiceField(
+        label="Tipo de red", queryset=None, required=False, empty_label="Cualquiera"
+    )
+    niveles = SeleccionMultiple(
+        label="Niveles",
+        queryset=NivelEducativo.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    rural = forms.ChoiceField(label="¿Rural o multigrado?", choices=SI_NO, required=False)
+    eib = forms.ChoiceField(
+        label="¿Con enfoque intercultural (EIB)?", choices=SI_NO, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        from portal.models import Slep, TipoRed
+
+        super().__init__(*args, **kwargs)
+        self.fields["slep"].queryset = Slep.objects.all()
+        self.fields["tipo"].queryset = TipoRed.objects.all()
+
+    def rasgos(self):
+        d = self.cleaned_data
+        return {
+            "slep": d.get("slep"),
+            "tipo": d.get("tipo"),
+            "niveles": list(d.get("niveles") or []),
+            "rural": {"si": True, "no": False}.get(d.get("rural")),
+            "eib": d.get("eib") == "si",
+        }

@@ -6,6 +6,7 @@ app_name = "redes"
 urlpatterns = [
     path("redes/", views.listado, name="listado"),
     path("redes/mis-redes/", views.mis_redes, name="mis_redes"),
+    path("redes/como-la-mia/", views.redes_como_la_mia, name="como_la_mia"),
     path("redes/<slug:slug>/", views.red, name="red"),
     path("redes/<slug:slug>/escribir/", views.escribir, name="escribir"),
     path("redes/<slug:slug>/editar/", views.editar, name="editar"),

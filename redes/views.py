@@ -30,6 +30,7 @@ from .forms import (
     CodigoForm,
     CodigosForm,
     ComentarioForm,
+    ComoLaMiaForm,
     ContactoForm,
     PlanForm,
     RedForm,
@@ -39,7 +40,7 @@ from .forms import (
 )
 from .limites import clave_ip, excedido
 from .models import Accion, Codigo, Instrumento, Plan, Red, Respuesta, Ronda
-from .recomendaciones import recomendar
+from .recomendaciones import como_la_mia, recomendar
 from .tareas import enviar_mensaje_a_red
 
 MAX_ID = 2**62
@@ -104,6 +105,28 @@ def listado(request):
         hay_filtros=any(v for f, v in consulta.filtros.items() if f != "tipo") or consulta.texto,
     )
     return render(request, "redes/listado.html", contexto)
+
+
+@require_GET
+def redes_como_la_mia(request):
+    """La persona describe su red y ve redes, prácticas y casos parecidos, en ese
+    orden de parecido (recomendaciones.como_la_mia: el mismo motor)."""
+    form = ComoLaMiaForm(request.GET or None)
+    resultados = None
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            rasgos = form.rasgos()
+            if any(v for v in rasgos.values()):
+                resultados = como_la_mia(**rasgos)
+            else:
+                form.add_error(None, "Indique al menos un rasgo de su red.")
+                status = 400
+        else:
+            status = 400
+    return render(
+        request, "redes/como_la_mia.html", {"form": form, "resultados": resultados}, status=status
+    )
 
 
 def _resumen_publico(red):

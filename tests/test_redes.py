@@ -398,3 +398,21 @@ def test_recomendaciones_traen_la_caracteristica_y_primero_redes_parecidas(red, 
         reverse("redes:plan", args=[red.slug, ronda.pk]), {**datos, "caracteristicas": ids[:1]}
     )
     assert r.status_code == 400 and "Elija 2 o 3" in r.content.decode()
+
+
+def test_redes_como_la_mia_ordena_por_parecido(inicio):
+    crear_red(slug="muy-parecida", slep="huasco", tipo="microcentro-rural", rural=True)
+    crear_red(slug="algo-parecida", slep="barrancas", tipo="microcentro-rural")
+    crear_red(slug="nada-parecida", slep="barrancas", tipo="utp")
+    from portal.models import Slep, TipoRed
+
+    datos = {
+        "slep": Slep.objects.get(slug="huasco").pk,
+        "tipo": TipoRed.objects.get(slug="microcentro-rural").pk,
+        "rural": "si",
+    }
+    html = Client().get(reverse("redes:como_la_mia"), datos).content.decode()
+    assert html.index("Red muy-parecida") < html.index("Red algo-parecida")
+    assert "Red nada-parecida" not in html
+    assert Client().get(reverse("redes:como_la_mia"), {"rural": ""}).status_code == 400
+    assert Client().get(reverse("redes:como_la_mia"), {"slep": "x"}).status_code == 400
