@@ -120,8 +120,12 @@ def test_ronda_de_punta_a_punta(nueva_visita, red_con_practicas, chromium, live_
     expect(
         page.get_by_role("heading", name=re.compile("Informe de autoevaluación"))
     ).to_be_visible()
-    expect(page.locator("figure[aria-labelledby=grafico-caracteristicas-titulo] svg")).to_be_visible()
-    expect(page.locator("table.tabla-datos").first).to_contain_text("3,60")  # media de 3,4,4,5,2
+    expect(
+        page.locator("figure[aria-labelledby=grafico-caracteristicas-titulo] svg")
+    ).to_be_visible()
+    expect(page.locator("table", has=page.locator("caption#c-caracteristicas"))).to_contain_text(
+        "3,60"
+    )  # media de 3,4,4,5,2
     coordinadora.axe("informe")
 
     page.get_by_role("link", name=re.compile("Elegir en qué trabajar")).click()
