@@ -111,7 +111,10 @@ def listado(request):
 def redes_como_la_mia(request):
     """La persona describe su red y ve redes, prácticas y casos parecidos, en ese
     orden de parecido (recomendaciones.como_la_mia: el mismo motor)."""
-    form = ComoLaMiaForm(request.GET or None)
+    # Solo los campos del formulario cuentan: otros parámetros se ignoran.
+    propios = {k: v for k, v in request.GET.lists() if k in ComoLaMiaForm.base_fields}
+    datos = request.GET if propios else None
+    form = ComoLaMiaForm(datos)
     resultados = None
     status = 200
     if form.is_bound:
@@ -120,7 +123,11 @@ def redes_como_la_mia(request):
             if any(v for v in rasgos.values()):
                 resultados = como_la_mia(**rasgos)
             else:
-                form.add_error(None, "Indique al menos un rasgo de su red.")
+                form.add_error(
+                    None,
+                    "Indique al menos un rasgo de su red (SLEP, tipo, nivel, ruralidad o EIB): "
+                    "sin ninguno la búsqueda de parecidas no es válida.",
+                )
                 status = 400
         else:
             status = 400
