@@ -86,6 +86,18 @@ def _pais(obj):
     return [(obj.pais_slug or slugify(obj.pais), obj.pais)] if obj.pais else []
 
 
+def si_no(campo, si, no):
+    """Origen para un campo booleano (ruta con puntos): ("si", si) o ("no", no)."""
+
+    def origen(obj):
+        valor = obj
+        for parte in campo.split("."):
+            valor = getattr(valor, parte, None)
+        return [("si", si)] if valor else [("no", no)]
+
+    return origen
+
+
 def _grupos_caracteristica():
     """{valor: (posición, grupo)}: características en el orden del marco, por dimensión."""
     from portal.models import Caracteristica
@@ -105,6 +117,7 @@ def _grupos_caracteristica():
 BUSCAR = "buscar"
 CASOS = "casos"
 PRACTICAS = "practicas"
+REDES = "redes"
 
 
 @dataclass(frozen=True)
@@ -156,20 +169,27 @@ FACETAS_LISTA = [
     Faceta(
         "ambito",
         "Ámbito",
-        origen={"caso": eleccion("ambito"), "practica": fijo("chile", "Chile")},
+        origen={
+            "caso": eleccion("ambito"),
+            "practica": fijo("chile", "Chile"),
+            "red": fijo("chile", "Chile"),
+        },
         listados=frozenset({BUSCAR, CASOS}),
     ),
     Faceta(
         "pais",
         "País",
-        origen={"caso": _pais, "practica": fijo("chile", "Chile")},
+        origen={"caso": _pais, "practica": fijo("chile", "Chile"), "red": fijo("chile", "Chile")},
         listados=frozenset({BUSCAR, CASOS}),
     ),
     Faceta(
         "slep",
         "SLEP",
-        origen={"practica": termino("red.slep", etiqueta=str)},
-        listados=frozenset({BUSCAR, PRACTICAS}),
+        origen={
+            "practica": termino("red.slep", etiqueta=str),
+            "red": termino("slep", etiqueta=str),
+        },
+        listados=frozenset({BUSCAR, PRACTICAS, REDES}),
     ),
     Faceta(
         "red",
@@ -180,14 +200,36 @@ FACETAS_LISTA = [
     Faceta(
         "tipo_red",
         "Tipo de red",
-        origen={"caso": termino("tipo_red"), "practica": termino("red.tipo")},
-        listados=TODOS,
+        origen={
+            "caso": termino("tipo_red"),
+            "practica": termino("red.tipo"),
+            "red": termino("tipo"),
+        },
+        listados=TODOS | {REDES},
     ),
     Faceta(
         "nivel",
         "Nivel educativo",
-        origen={"practica": terminos("niveles")},
-        listados=frozenset({BUSCAR, PRACTICAS}),
+        origen={"practica": terminos("niveles"), "red": terminos("niveles")},
+        listados=frozenset({BUSCAR, PRACTICAS, REDES}),
+    ),
+    Faceta(
+        "rural",
+        "Rural o multigrado",
+        origen={
+            "practica": si_no("red.rural", "Rural o multigrado", "Urbana"),
+            "red": si_no("rural", "Rural o multigrado", "Urbana"),
+        },
+        listados=frozenset({BUSCAR, PRACTICAS, REDES}),
+    ),
+    Faceta(
+        "eib",
+        "Enfoque intercultural (EIB)",
+        origen={
+            "practica": si_no("red.eib", "Con enfoque intercultural", "Sin EIB declarado"),
+            "red": si_no("eib", "Con enfoque intercultural", "Sin EIB declarado"),
+        },
+        listados=frozenset({BUSCAR, PRACTICAS, REDES}),
     ),
     Faceta(
         "evidencia",
@@ -254,6 +296,7 @@ class TipoDocumento:
 TIPOS_DOCUMENTO = [
     TipoDocumento("caso", "Caso", "Casos", "casos.CasoPage"),
     TipoDocumento("practica", "Práctica", "Prácticas", "practicas.PracticaPage"),
+    TipoDocumento("red", "Red", "Redes", "redes.Red"),
 ]
 TIPOS = {t.clave: t.etiqueta for t in TIPOS_DOCUMENTO}
 
@@ -316,4 +359,7 @@ LISTADOS = {
     BUSCAR: Listado(BUSCAR, fijos={}, ordenes=("relevancia", "reciente", "titulo")),
     CASOS: Listado(CASOS, fijos={"tipo": ["caso"]}, orden_defecto="titulo"),
     PRACTICAS: Listado(PRACTICAS, fijos={"tipo": ["practica"]}, orden_defecto="reciente"),
+    REDES: Listado(
+        REDES, fijos={"tipo": ["red"]}, ordenes=("relevancia", "titulo"), orden_defecto="titulo"
+    ),
 }

@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("", include("busqueda.urls")),
     path("", include("practicas.urls")),
+    path("", include("redes.urls")),
     path("", include("territorios.urls")),
 ]
 

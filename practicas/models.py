@@ -1,13 +1,12 @@
-"""Redes y prácticas publicadas por ellas.
+"""Prácticas publicadas por las redes.
 
-Una `Red` es un snippet que mantiene la DEP (con sus coordinadores). Cada
+La `Red` vive en `redes/` (la mantiene la DEP y su coordinación). Cada
 `PracticaPage` vive bajo `/practicas/` y la escribe un coordinador desde el
 formulario público; se publica solo cuando un editor DEP la aprueba en el
 flujo de moderación de Wagtail "Revisión DEP" (ver `flujo.py`)."""
 
 from collections import namedtuple
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.expressions import RawSQL
@@ -32,65 +31,11 @@ from busqueda.relacionados import relacionados
 from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
+# `Red` se mudó a la app redes/ (migración practicas.0002); se reexporta aquí
+# para que `from practicas.models import Red` siga funcionando.
+from redes.models import Red  # noqa: F401
+
 Termino = namedtuple("Termino", ["slug", "nombre"])
-
-
-class Red(index.Indexed, models.Model):
-    """Red educativa que publica prácticas. La DEP la registra y asigna sus
-    coordinadores; un usuario puede coordinar varias redes."""
-
-    nombre = models.CharField("nombre", max_length=200)
-    slug = models.SlugField("slug", max_length=120, unique=True)
-    tipo = models.ForeignKey(
-        "portal.TipoRed",
-        verbose_name="tipo de red",
-        on_delete=models.PROTECT,
-        related_name="redes",
-    )
-    slep = models.ForeignKey(
-        "portal.Slep", verbose_name="SLEP", on_delete=models.PROTECT, related_name="redes"
-    )
-    comunas = models.ManyToManyField(
-        "portal.Comuna", verbose_name="comunas", blank=True, related_name="redes"
-    )
-    numero_establecimientos = models.PositiveSmallIntegerField(
-        "número de establecimientos", null=True, blank=True
-    )
-    niveles = models.ManyToManyField(
-        "portal.NivelEducativo",
-        verbose_name="niveles de los establecimientos",
-        blank=True,
-        related_name="redes",
-    )
-    proposito = models.TextField("propósito", blank=True)
-    coordinadores = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="coordinadores",
-        blank=True,
-        related_name="redes_coordinadas",
-        help_text="Usuarios del grupo «Coordinadores de red» que publican las prácticas de esta red.",
-    )
-
-    panels = [
-        FieldPanel("nombre"),
-        FieldPanel("slug"),
-        FieldPanel("tipo"),
-        FieldPanel("slep"),
-        FieldPanel("comunas"),
-        FieldPanel("numero_establecimientos"),
-        FieldPanel("niveles"),
-        FieldPanel("proposito"),
-        FieldPanel("coordinadores"),
-    ]
-    search_fields = [index.SearchField("nombre"), index.AutocompleteField("nombre")]
-
-    class Meta:
-        ordering = ["slep__orden", "nombre"]
-        verbose_name = "red"
-        verbose_name_plural = "redes"
-
-    def __str__(self):
-        return self.nombre
 
 
 class PracticasIndexPage(ListadoMixin, Page):
@@ -423,7 +368,7 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
     dependencias_busqueda = {
         **DEPENDENCIAS_MARCO,
         "portal.NivelEducativo": "niveles",
-        "practicas.Red": "red",
+        "redes.Red": "red",
         "portal.Slep": "red__slep",
         "portal.TipoRed": "red__tipo",
         "portal.Comuna": "red__comunas",

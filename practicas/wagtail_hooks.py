@@ -1,30 +1,13 @@
-"""Redes como snippet en el admin (solo Editores DEP entran al admin)."""
+"""Admin de prácticas: archivos en revisión, historial y decisiones de la revisión DEP."""
 
 from django.template.response import TemplateResponse
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.permisos import es_editor
 
 from .forms import COLECCION_REVISION
-from .models import Red
 
-
-class RedViewSet(SnippetViewSet):
-    model = Red
-    icon = "group"
-    menu_label = "Redes"
-    menu_name = "redes"
-    menu_order = 320
-    add_to_admin_menu = True
-    list_display = ["nombre", "slep", "tipo", "numero_establecimientos"]
-    list_filter = ["slep", "tipo"]
-    search_fields = ["nombre"]
-    ordering = ["slep__orden", "nombre"]
-
-
-register_snippet(RedViewSet)
+# El snippet de Redes está en redes/wagtail_hooks.py.
 
 
 # --- Archivos en revisión: su red los ve, nadie más (salvo la DEP) ------------------------

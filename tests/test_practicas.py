@@ -120,7 +120,7 @@ def test_usuario_sin_red_recibe_explicacion(indice, crear_usuario):
 
 def test_coordinador_no_entra_al_admin(red_a, coordinadora):
     c = cliente(coordinadora)
-    for url in ("/admin/", "/admin/pages/", "/admin/snippets/practicas/red/"):
+    for url in ("/admin/", "/admin/pages/", "/admin/snippets/redes/red/"):
         respuesta = c.get(url)
         assert respuesta.status_code == 302
         assert respuesta["Location"].startswith("/admin/login/")
@@ -128,7 +128,7 @@ def test_coordinador_no_entra_al_admin(red_a, coordinadora):
 
 def test_editora_administra_redes_y_ve_rechazar_en_el_admin(red_a, coordinadora, editora):
     c = cliente(editora)
-    listado = c.get("/admin/snippets/practicas/red/")
+    listado = c.get("/admin/snippets/redes/red/")
     assert listado.status_code == 200 and "Red red-a" in listado.content.decode()
     enviar(cliente(coordinadora), red_a)
     practica = PracticaPage.objects.get()

@@ -80,7 +80,22 @@ def estado_del_sitio():
     for ruta in sorted(raiz.rglob("*")):
         if ruta.is_file() and ruta.relative_to(raiz).parts[0] != "images":
             medios[str(ruta.relative_to(raiz))] = hashlib.sha256(ruta.read_bytes()).hexdigest()
+    from redes.models import Plan, Respuesta, Ronda
+
+    # La autoevaluación (rondas, códigos, respuestas y planes) viaja en el respaldo.
+    rondas = sorted(
+        (
+            r.red.slug,
+            r.nombre,
+            r.estado,
+            r.codigos.count(),
+            Respuesta.objects.filter(codigo__ronda=r).count(),
+            Plan.objects.filter(ronda=r).count(),
+        )
+        for r in Ronda.objects.select_related("red")
+    )
     return {
+        "rondas": rondas,
         "paginas": paginas,
         "busqueda": busqueda,
         "documentos": documentos,
@@ -162,6 +177,7 @@ def test_respaldar_y_restaurar_deja_el_sitio_igual(sitio_de_origen, tmp_path):
     assert len(antes["paginas"]) > 30
     assert antes["busqueda"]["red"]["total"] > 0
     assert antes["documentos"] and antes["medios"]
+    assert len(antes["rondas"]) >= 5 and sum(r[4] for r in antes["rondas"]) > 0
 
     archivo = tmp_path / "respaldo.tar.gz"
     call_command("respaldar", str(archivo), stdout=io.StringIO())

@@ -28,10 +28,13 @@ INSTALLED_APPS = [
     "portal",
     "casos",
     "practicas",
+    "redes",
     "busqueda",
     "territorios",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    # Configuración editable por la DEP (redes.ConfiguracionAutoevaluacion).
+    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -164,6 +167,22 @@ TRAMA_LIMITES_TASA = [
         "maximo": 60,
         "ventana": 60,
         "json": True,
+    },
+    {
+        "nombre": "responder-autoevaluacion",
+        "prefijo": "/responder/",
+        "metodos": ("POST",),
+        # Toda una escuela puede responder desde la misma IP: holgado. Los
+        # códigos incorrectos tienen además su propio límite (redes/limites.py).
+        "maximo": 300,
+        "ventana": 600,
+    },
+    {
+        "nombre": "escribir-red",
+        "prefijo": "/redes/",
+        "metodos": ("POST",),
+        "maximo": 60,
+        "ventana": 600,
     },
     {
         # Holgado: varias coordinadoras pueden compartir la IP de un liceo, y

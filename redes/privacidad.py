@@ -1,0 +1,395 @@
+"""Privacidad de la autoevaluación: el ÚNICO módulo que lee respuestas.
+
+Toda vista, informe, gráfico, CSV o agregado territorial pide sus números
+aquí y recibe solo agregados ya filtrados. Reglas (AUTOEVALUACION.md):
+
+1. Ninguna respuesta individual sale de aquí: solo medias, desviaciones y
+   distribuciones de grupos que pasan el umbral.
+2. Mínimo de personas para mostrar puntajes (por defecto 5; la DEP lo sube,
+   nunca bajo 3): vale para la red, cada rol, cada característica y cada
+   territorio.
+3. Comentarios abiertos: mínimo más alto (por defecto 8), sin atribución
+   (ni rol ni fecha; en orden alfabético, no de llegada).
+4. Roles bajo el umbral se juntan con otros; si el grupo juntado no alcanza,
+   se le suman los siguientes más chicos (supresión complementaria: ningún
+   grupo oculto se puede deducir restando los visibles del total). Dentro de
+   una característica, una celda oculta arrastra a otras hasta que lo oculto
+   junto sume el umbral.
+5. Mientras la ronda está abierta solo se ve cuántas personas respondieron.
+6. La distancia coordinación–demás solo si ambos grupos pasan el umbral.
+"""
+
+from dataclasses import dataclass, field
+from statistics import mean, pstdev
+
+from .models import COORDINACION, NOMBRE_ROL, Codigo, ConfiguracionAutoevaluacion, Respuesta
+
+MINIMO_ABSOLUTO = 3
+DISCREPANCIA = 1.0  # desviación estándar desde la que se marca una característica
+RIESGO_SENALADO = 3.0  # media de un riesgo desde la que se señala
+
+
+@dataclass(frozen=True)
+class Umbrales:
+    personas: int
+    comentarios: int
+    redes: int
+
+
+def umbrales() -> Umbrales:
+    conf = ConfiguracionAutoevaluacion.load()
+    personas = max(MINIMO_ABSOLUTO, conf.minimo_personas or 0)
+    return Umbrales(
+        personas=personas,
+        comentarios=max(personas, conf.minimo_comentarios or 0),
+        redes=max(2, conf.minimo_redes_territorio or 0),
+    )
+
+
+def personas_que_respondieron(ronda) -> int:
+    """Lo único que se ve de una ronda abierta (y lo que cuenta siempre): personas
+    con su respuesta enviada, no respuestas ni códigos en curso."""
+    return ronda.codigos.filter(estado=Codigo.ENVIADO).count()
+
+
+# --- cálculo -------------------------------------------------------------------------------
+
+
+def _r(x, decimales=2):
+    return None if x is None else round(x, decimales)
+
+
+@dataclass
+class Celda:
+    """Agregado de un grupo de personas sobre una característica/dimensión/riesgo."""
+
+    n: int = 0
+    media: float | None = None
+    desviacion: float | None = None
+    distribucion: list[int] = field(default_factory=lambda: [0] * 5)  # personas por nivel 1..5
+    no_sabe: int = 0
+    oculta: bool = True
+    motivo: str = ""
+
+    @property
+    def porcentajes(self):
+        return [round(100 * c / self.n) if self.n else 0 for c in self.distribucion]
+
+
+def _celda(valores_por_persona, total_personas, umbral):
+    """valores_por_persona: {persona: [valores numéricos]} de quienes contestaron algo."""
+    puntajes = [mean(v) for v in valores_por_persona.values() if v]
+    celda = Celda(n=len(puntajes), no_sabe=total_personas - len(puntajes))
+    if celda.n < umbral:
+        celda.motivo = (
+            f"Menos de {umbral} personas la puntuaron (las demás marcaron «no sé / no aplica»)."
+        )
+        return celda
+    celda.oculta = False
+    celda.media = _r(mean(puntajes))
+    celda.desviacion = _r(pstdev(puntajes))
+    for p in puntajes:
+        celda.distribucion[min(5, max(1, int(p + 0.5))) - 1] += 1
+    return celda
+
+
+def _agrupar_roles(conteo_por_rol, umbral):
+    """Grupos de roles que se pueden mostrar, cada uno con al menos `umbral` personas.
+
+    Los roles chicos se juntan en «Otros roles»; si ese grupo no alcanza, se le
+    suma el rol visible más chico, y así, hasta que alcance o quede uno solo."""
+    visibles = {r: n for r, n in conteo_por_rol.items() if n >= umbral}
+    juntados = [r for r, n in conteo_por_rol.items() if 0 < n < umbral]
+    while juntados and sum(conteo_por_rol[r] for r in juntados) < umbral and visibles:
+        menor = min(visibles, key=lambda r: (visibles[r], r))
+        juntados.append(menor)
+        del visibles[menor]
+    grupos = [([r], NOMBRE_ROL[r]) for r in sorted(visibles, key=list(NOMBRE_ROL).index)]
+    if juntados:
+        if not grupos:
+            return [(juntados, "Toda la red")]
+        grupos.append(
+            (juntados, "Otros roles (" + ", ".join(NOMBRE_ROL[r].lower() for r in juntados) + ")")
+        )
+    return grupos
+
+
+def _suprimir_complementario(celdas, umbral):
+    """En una fila (una característica, un grupo por columna): si hay celdas
+    ocultas, su suma se deduciría del total; se ocultan más (las visibles más
+    chicas) hasta que lo oculto junto sume el umbral, o todo."""
+    ocultas = [c for c in celdas if c.oculta]
+    if not ocultas:
+        return
+    while sum(c.n for c in ocultas) < umbral:
+        visibles = [c for c in celdas if not c.oculta]
+        if not visibles:
+            break
+        menor = min(visibles, key=lambda c: c.n)
+        menor.oculta, menor.media, menor.desviacion = True, None, None
+        menor.distribucion = [0] * 5
+        menor.motivo = "Oculta para que no se deduzca otra celda oculta de esta fila."
+        ocultas.append(menor)
+
+
+@dataclass
+class Informe:
+    ronda: object
+    disponible: bool
+    motivo: str = ""
+    personas: int = 0
+    umbrales: Umbrales | None = None
+    caracteristicas: list = field(default_factory=list)  # [{"termino", "dimension", "celda", ...}]
+    dimensiones: list = field(default_factory=list)
+    riesgos: list = field(default_factory=list)
+    grupos: list = field(default_factory=list)  # [{"nombre", "n"}]
+    por_grupo: dict = field(default_factory=dict)  # slug caracteristica -> [Celda por grupo]
+    aviso_grupos: str = ""
+    brecha: list = field(default_factory=list)
+    motivo_brecha: str = ""
+    comentarios: list = field(default_factory=list)
+    motivo_comentarios: str = ""
+    anterior: object = None  # Informe de la ronda anterior (misma versión) o None
+    motivo_anterior: str = ""
+
+    def media(self, slug):
+        for fila in self.caracteristicas:
+            if fila["termino"].slug == slug:
+                return fila["celda"].media
+        return None
+
+
+def _datos(ronda):
+    """(personas, {persona: rol}, [(persona, item, valor)], comentarios). Solo aquí."""
+    codigos = list(
+        ronda.codigos.filter(estado=Codigo.ENVIADO).values_list("pk", "rol", "comentario")
+    )
+    roles = {pk: rol for pk, rol, _ in codigos}
+    respuestas = list(
+        Respuesta.objects.filter(codigo__in=roles).values_list("codigo_id", "item_id", "valor")
+    )
+    comentarios = [c.strip() for _, _, c in codigos if c and c.strip()]
+    return roles, respuestas, comentarios
+
+
+def informe(ronda, con_anterior=True) -> Informe:
+    u = umbrales()
+    if ronda.abierta:
+        return Informe(
+            ronda,
+            False,
+            motivo="La ronda sigue abierta: mientras tanto solo se muestra cuántas personas "
+            "respondieron. El informe aparece al cerrarla.",
+            personas=personas_que_respondieron(ronda),
+            umbrales=u,
+        )
+    roles, respuestas, comentarios = _datos(ronda)
+    n = len(roles)
+    if n < u.personas:
+        return Informe(
+            ronda,
+            False,
+            motivo=f"Todavía no hay suficientes respuestas: respondieron {n} "
+            f"{'persona' if n == 1 else 'personas'} y se necesitan al menos {u.personas} "
+            "para mostrar puntajes sin exponer a nadie.",
+            personas=n,
+            umbrales=u,
+        )
+    items = {
+        i.pk: i
+        for i in ronda.instrumento.items.select_related(
+            "caracteristica__dimension", "riesgo"
+        ).order_by("sort_order", "pk")
+    }
+    # persona -> item -> valor (None = no sé)
+    valores = {}
+    for persona, item_id, valor in respuestas:
+        if item_id in items:
+            valores.setdefault(persona, {})[item_id] = valor
+
+    def por_persona(filtro_item, personas):
+        salida = {}
+        for p in personas:
+            salida[p] = [
+                v for i, v in valores.get(p, {}).items() if v is not None and filtro_item(items[i])
+            ]
+        return salida
+
+    todas = list(roles)
+    resultado = Informe(ronda, True, personas=n, umbrales=u)
+
+    caracteristicas, riesgos, dimensiones = {}, {}, {}
+    for item in items.values():
+        if item.caracteristica_id:
+            caracteristicas.setdefault(item.caracteristica.slug, item.caracteristica)
+            dimensiones.setdefault(
+                item.caracteristica.dimension.slug, item.caracteristica.dimension
+            )
+        elif item.riesgo_id:
+            riesgos.setdefault(item.riesgo.slug, item.riesgo)
+    orden_c = sorted(caracteristicas.values(), key=lambda c: (c.dimension.orden, c.orden, c.nombre))
+
+    for c in orden_c:
+        celda = _celda(
+            por_persona(lambda i, c=c: i.caracteristica_id == c.pk, todas), n, u.personas
+        )
+        resultado.caracteristicas.append(
+            {
+                "termino": c,
+                "dimension": c.dimension,
+                "celda": celda,
+                "discrepa": celda.desviacion is not None and celda.desviacion >= DISCREPANCIA,
+            }
+        )
+    for d in sorted(dimensiones.values(), key=lambda d: d.orden):
+        resultado.dimensiones.append(
+            {
+                "termino": d,
+                "celda": _celda(
+                    por_persona(
+                        lambda i, d=d: (
+                            i.caracteristica_id and i.caracteristica.dimension_id == d.pk
+                        ),
+                        todas,
+                    ),
+                    n,
+                    u.personas,
+                ),
+            }
+        )
+    for r in sorted(riesgos.values(), key=lambda r: (r.orden, r.nombre)):
+        celda = _celda(por_persona(lambda i, r=r: i.riesgo_id == r.pk, todas), n, u.personas)
+        altos = celda.distribucion[3] + celda.distribucion[4]
+        resultado.riesgos.append(
+            {
+                "termino": r,
+                "celda": celda,
+                "senalado": celda.media is not None
+                and (celda.media >= RIESGO_SENALADO or altos * 3 >= celda.n),
+            }
+        )
+
+    # Por rol (grupos que pasan el umbral, con supresión complementaria por fila).
+    conteo = {}
+    for rol in roles.values():
+        conteo[rol or "docente"] = conteo.get(rol or "docente", 0) + 1
+    grupos = _agrupar_roles(conteo, u.personas)
+    miembros = [[p for p, rol in roles.items() if (rol or "docente") in g] for g, _ in grupos]
+    resultado.grupos = [
+        {"nombre": nombre, "n": len(m)} for (_, nombre), m in zip(grupos, miembros, strict=True)
+    ]
+    if len(grupos) < 2:
+        resultado.aviso_grupos = (
+            f"Con {n} personas no hay cortes por rol que reúnan al menos {u.personas}: "
+            "el informe muestra la red completa, sin separar por rol."
+        )
+        resultado.grupos = []
+    else:
+        for c in orden_c:
+            fila = [
+                _celda(
+                    por_persona(lambda i, c=c: i.caracteristica_id == c.pk, m), len(m), u.personas
+                )
+                for m in miembros
+            ]
+            _suprimir_complementario(fila, u.personas)
+            resultado.por_grupo[c.slug] = fila
+        if any(len(g) > 1 for g, _ in grupos):
+            resultado.aviso_grupos = (
+                f"Los roles con menos de {u.personas} personas se muestran juntos."
+            )
+
+    # Coordinación frente a los demás.
+    coord = [p for p, rol in roles.items() if rol == COORDINACION]
+    otros = [p for p, rol in roles.items() if rol != COORDINACION]
+    if len(coord) < u.personas or len(otros) < u.personas:
+        resultado.motivo_brecha = (
+            "No se muestra la distancia entre lo que ve la coordinación y lo que ven los demás: "
+            f"para eso cada grupo necesita al menos {u.personas} personas, y mostrar un grupo "
+            "más chico identificaría a quienes coordinan."
+        )
+    else:
+        for c in orden_c:
+            fila = [
+                _celda(
+                    por_persona(lambda i, c=c: i.caracteristica_id == c.pk, g), len(g), u.personas
+                )
+                for g in (coord, otros)
+            ]
+            _suprimir_complementario(fila, u.personas)
+            a, b = fila
+            resultado.brecha.append(
+                {
+                    "termino": c,
+                    "coordinacion": a.media,
+                    "otros": b.media,
+                    "distancia": _r(a.media - b.media) if not (a.oculta or b.oculta) else None,
+                }
+            )
+
+    if n >= u.comentarios:
+        resultado.comentarios = sorted(comentarios, key=str.casefold)
+    else:
+        resultado.motivo_comentarios = (
+            f"Los comentarios abiertos se muestran con al menos {u.comentarios} personas "
+            f"(respondieron {n}): un texto es más fácil de atribuir que un número."
+        )
+
+    if con_anterior:
+        previa = ronda.anterior()
+        if previa is None:
+            resultado.motivo_anterior = (
+                "Es la primera ronda cerrada de la red con esta versión del instrumento."
+            )
+        else:
+            resultado.anterior = informe(previa, con_anterior=False)
+            if not resultado.anterior.disponible:
+                resultado.motivo_anterior = (
+                    f"La ronda anterior («{previa.nombre}») no alcanzó el mínimo de personas."
+                )
+                resultado.anterior = None
+        if resultado.anterior is not None:
+            for fila in resultado.caracteristicas:
+                antes = resultado.anterior.media(fila["termino"].slug)
+                fila["anterior"] = antes
+                ahora = fila["celda"].media
+                fila["cambio"] = _r(ahora - antes) if None not in (ahora, antes) else None
+    return resultado
+
+
+# --- agregados territoriales (DEP y SLEP) ---------------------------------------------------
+
+
+def agregado_territorial(rondas):
+    """Media por característica sobre las últimas rondas cerradas de varias redes.
+
+    Solo con al menos `umbrales().redes` redes y `umbrales().personas` personas
+    (en redes que pasaron el umbral cada una); si no, solo el número de redes."""
+    u = umbrales()
+    validas = []
+    for ronda in rondas:
+        inf = informe(ronda, con_anterior=False)
+        if inf.disponible:
+            validas.append(inf)
+    salida = {"redes": len(validas), "personas": sum(i.personas for i in validas), "filas": []}
+    if len(validas) < u.redes or salida["personas"] < u.personas:
+        salida["motivo"] = (
+            f"Se muestran puntajes de un territorio con al menos {u.redes} redes con informe "
+            f"(cada una con {u.personas} personas o más); aquí hay {len(validas)}."
+        )
+        return salida
+    nombres = {}
+    for inf in validas:
+        for fila in inf.caracteristicas:
+            nombres.setdefault(fila["termino"].slug, fila["termino"])
+    for slug, termino in nombres.items():
+        pares = [
+            (f["celda"].media, f["celda"].n)
+            for inf in validas
+            for f in inf.caracteristicas
+            if f["termino"].slug == slug and f["celda"].media is not None
+        ]
+        n = sum(p[1] for p in pares)
+        media = sum(m * k for m, k in pares) / n if n >= u.personas else None
+        salida["filas"].append({"termino": termino, "redes": len(pares), "media": _r(media)})
+    return salida
