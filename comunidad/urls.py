@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import cuentas
+
+urlpatterns = [
+    path("cuenta/contrasena/olvido/", cuentas.OlvidoView.as_view(), name="cuenta_olvido"),
+    path(
+        "cuenta/contrasena/olvido/enviado/",
+        cuentas.OlvidoEnviadoView.as_view(),
+        name="cuenta_olvido_enviado",
+    ),
+    path(
+        "cuenta/contrasena/nueva/<uidb64>/<token>/",
+        cuentas.NuevaClaveView.as_view(),
+        name="cuenta_nueva_clave",
+    ),
+    path(
+        "cuenta/invitacion/<uidb64>/<token>/",
+        cuentas.InvitacionView.as_view(),
+        name="cuenta_invitacion",
+    ),
+    path("cuenta/contrasena/lista/", cuentas.ClaveListaView.as_view(), name="cuenta_clave_lista"),
+]
