@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from comunidad.serializadores import CAMPOS_API_CASO
 from portal.filtros import Faceta, FiltroFacetado
 from portal.models import Caracteristica, Foco, Principio, TipoRed
 
@@ -305,6 +306,8 @@ class CasoPage(RoutablePageMixin, Page):
 
     parent_page_types = ["casos.CasosIndexPage"]
     subpage_types = []
+    # API de páginas (v2), solo lectura: /api/v2/paginas/?type=casos.CasoPage&fields=*
+    api_fields = CAMPOS_API_CASO
 
     class Meta:
         verbose_name = "caso"

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from . import cuentas
+from . import api, cuentas
 
 urlpatterns = [
+    path("api/", api.guia, name="api_guia"),
+    path("api/openapi.json", api.openapi, name="api_openapi"),
+    path("api/v2/", api.api_router.urls),
     path("cuenta/contrasena/olvido/", cuentas.OlvidoView.as_view(), name="cuenta_olvido"),
     path(
         "cuenta/contrasena/olvido/enviado/",

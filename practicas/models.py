@@ -25,6 +25,7 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
 from wagtail.search import index
 
+from comunidad.serializadores import CAMPOS_API_PRACTICA
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
 Termino = namedtuple("Termino", ["slug", "nombre"])
@@ -219,6 +220,8 @@ class PracticaPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["practicas.PracticasIndexPage"]
     subpage_types = []
+    # API de páginas (v2), solo lectura: /api/v2/paginas/?type=practicas.PracticaPage&fields=*
+    api_fields = CAMPOS_API_PRACTICA
 
     class Meta:
         verbose_name = "práctica"

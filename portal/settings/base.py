@@ -173,6 +173,15 @@ TRAMA_LIMITES_TASA = [
         "json": True,
     },
     {
+        # API de páginas de Wagtail (comunidad/api.py), documentado en /api/.
+        "nombre": "api-paginas",
+        "prefijo": "/api/v2/",
+        "metodos": ("GET",),
+        "maximo": 60,
+        "ventana": 60,
+        "json": True,
+    },
+    {
         # Holgado: varias coordinadoras pueden compartir la IP de un liceo, y
         # practicas/ ya limita además por cuenta (envíos y guardados por hora).
         "nombre": "publicar-practica",
