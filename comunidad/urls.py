@@ -1,11 +1,14 @@
 from django.urls import path
 
-from . import api, cuentas
+from . import api, cuentas, datos
 
 urlpatterns = [
     path("api/", api.guia, name="api_guia"),
     path("api/openapi.json", api.openapi, name="api_openapi"),
     path("api/v2/", api.api_router.urls),
+    path("datos/", datos.pagina, name="datos"),
+    path("datos/catalogo.json", datos.catalogo, name="datos_catalogo"),
+    path("datos/<slug:conjunto>.<str:extension>", datos.descargar, name="datos_descargar"),
     path("cuenta/contrasena/olvido/", cuentas.OlvidoView.as_view(), name="cuenta_olvido"),
     path(
         "cuenta/contrasena/olvido/enviado/",
