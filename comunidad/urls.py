@@ -1,8 +1,17 @@
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import path
 
 from . import api, cuentas, datos
 
+
+def favicon(request):
+    # Los navegadores y lectores piden /favicon.ico en la raíz aunque la página declare otro.
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("api/", api.guia, name="api_guia"),
     path("api/openapi.json", api.openapi, name="api_openapi"),
     path("api/v2/", api.api_router.urls),
