@@ -2,7 +2,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import path
 
-from . import api, cuentas, datos
+from . import api, cuentas, datos, sirvio
 
 
 def favicon(request):
@@ -12,6 +12,7 @@ def favicon(request):
 
 urlpatterns = [
     path("favicon.ico", favicon),
+    path("nos-sirvio/<int:pagina_id>/", sirvio.nos_sirvio, name="nos_sirvio"),
     path("api/", api.guia, name="api_guia"),
     path("api/openapi.json", api.openapi, name="api_openapi"),
     path("api/v2/", api.api_router.urls),

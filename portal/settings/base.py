@@ -173,6 +173,14 @@ TRAMA_LIMITES_TASA = [
         "json": True,
     },
     {
+        # «Nos sirvió» (comunidad/sirvio.py): sin cuenta, así que se limita por IP.
+        "nombre": "nos-sirvio",
+        "prefijo": "/nos-sirvio/",
+        "metodos": ("POST",),
+        "maximo": 30,
+        "ventana": 600,
+    },
+    {
         # API de páginas de Wagtail (comunidad/api.py), documentado en /api/.
         "nombre": "api-paginas",
         "prefijo": "/api/v2/",

@@ -1,0 +1,18 @@
+from django import template
+
+from comunidad import sirvio
+
+register = template.Library()
+
+
+@register.inclusion_tag("comunidad/includes/nos_sirvio.html", takes_context=True)
+def nos_sirvio(context, pagina):
+    """Conteo y botón «Nos sirvió» de una ficha (una consulta)."""
+    request = context.get("request")
+    if pagina is None or not pagina.pk or getattr(request, "is_preview", False):
+        return {"omitir": True}
+    return {
+        "pagina_id": pagina.pk,
+        "cantidad": sirvio.cantidad(pagina.pk),
+        "marcado": request is not None and pagina.pk in sirvio.marcadas(request),
+    }
