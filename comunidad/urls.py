@@ -2,7 +2,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import path
 
-from . import api, cuentas, datos, sirvio
+from . import api, cuentas, datos, fuentes, sirvio
 
 
 def favicon(request):
@@ -12,6 +12,10 @@ def favicon(request):
 
 urlpatterns = [
     path("favicon.ico", favicon),
+    path("fuentes/buscar/", fuentes.FuenteBusqueda(), name="fuente_buscar"),
+    path("fuentes/casos/", fuentes.FuenteCasos(), name="fuente_casos"),
+    path("fuentes/practicas/", fuentes.FuentePracticas(), name="fuente_practicas"),
+    path("fuentes/slep/<slug:slug>/", fuentes.FuenteSlep(), name="fuente_slep"),
     path("nos-sirvio/<int:pagina_id>/", sirvio.nos_sirvio, name="nos_sirvio"),
     path("api/", api.guia, name="api_guia"),
     path("api/openapi.json", api.openapi, name="api_openapi"),

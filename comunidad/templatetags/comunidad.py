@@ -16,3 +16,12 @@ def nos_sirvio(context, pagina):
         "cantidad": sirvio.cantidad(pagina.pk),
         "marcado": request is not None and pagina.pk in sirvio.marcadas(request),
     }
+
+
+@register.simple_tag(takes_context=True)
+def fuente_atom(context):
+    """URL de la fuente Atom de esta página (búsqueda o listado con sus filtros), o ""."""
+    from comunidad.fuentes import fuente_de
+
+    request = context.get("request")
+    return (fuente_de(request) or "") if request is not None else ""
