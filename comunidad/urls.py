@@ -2,7 +2,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import path
 
-from . import api, cuentas, datos, fuentes, sirvio
+from . import api, cuentas, datos, fuentes, seguir, sirvio
 
 
 def favicon(request):
@@ -16,6 +16,10 @@ urlpatterns = [
     path("fuentes/casos/", fuentes.FuenteCasos(), name="fuente_casos"),
     path("fuentes/practicas/", fuentes.FuentePracticas(), name="fuente_practicas"),
     path("fuentes/slep/<slug:slug>/", fuentes.FuenteSlep(), name="fuente_slep"),
+    path("cuenta/busquedas/", seguir.lista, name="cuenta_busquedas"),
+    path("cuenta/busquedas/guardar/", seguir.guardar, name="cuenta_busqueda_guardar"),
+    path("cuenta/busquedas/<int:pk>/borrar/", seguir.borrar, name="cuenta_busqueda_borrar"),
+    path("seguir/baja/<str:token>/", seguir.baja, name="seguir_baja"),
     path("nos-sirvio/<int:pagina_id>/", sirvio.nos_sirvio, name="nos_sirvio"),
     path("api/", api.guia, name="api_guia"),
     path("api/openapi.json", api.openapi, name="api_openapi"),
