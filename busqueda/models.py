@@ -21,8 +21,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
 from .normalizacion import normalizar_consulta
+from .registro import TIPOS  # noqa: F401  (se reexporta: tipos de documento del registro)
 
-TIPOS = {"caso": "Caso", "practica": "Práctica"}
 DIAS_REGISTRO = 90
 
 

@@ -1,24 +1,33 @@
 """Lectura y validación de los parámetros de búsqueda (página, API y exportación).
 
-Reglas (documentadas en README.md):
-- `pagina`, `por_pagina`, `orden`, `tipo` con valores inválidos → error 400.
-- Valor de faceta con forma inválida (no es un slug) → error 400.
-- Valor de faceta bien formado pero que no existe en el índice → se ignora y
-  se avisa (un enlace viejo no debe romperse).
-- Parámetros desconocidos → se ignoran.
+Una sola regla para /buscar/, /casos/, /practicas/, la API y las exportaciones,
+en ambos motores (documentada en README.md, «Valores inválidos»):
+- `pagina` (no entera, < 1 o > 1000), `por_pagina`, `orden` (fuera de los del
+  listado), `tipo` y `q` demasiado largo → error 400 con mensaje en español; la
+  página conserva lo escrito.
+- Un valor de faceta que el motor no ofrece (con forma inválida o que no existe
+  en el índice) → se ignora y se avisa; el resto de la búsqueda sigue.
+- Más de 30 opciones en una faceta → se usan las primeras 30 y se avisa.
+- Parámetros desconocidos → se ignoran. Filtros fijos del listado → no se pisan.
+- Una página más allá de la última → 200, lista vacía y aviso con enlace a la 1.
 """
 
 import re
+import unicodedata
 
 from .indice import clave_pagina
 from .models import TIPOS, Destacado, ValorFaceta
-from .motores.base import FACETAS, MAXIMO_POR_PAGINA, ORDENES, POR_PAGINA, ConsultaBusqueda
+from .motores.base import FACETAS, MAXIMO_POR_PAGINA, ConsultaBusqueda
 from .normalizacion import normalizar_consulta
+from .registro import BUSCAR, LISTADOS
 
 LARGO_MAXIMO = 500
 PAGINA_MAXIMA = 1000
 MAXIMO_VALORES = 30
-_SLUG = re.compile(r"^[0-9a-z][0-9a-z_-]{0,99}$")
+# Forma de un valor de faceta: letras de cualquier alfabeto y caja (tildes, ñ,
+# mayúsculas), dígitos, "_" y "-". Es la forma de todo valor que el motor ofrece
+# (los slugs de taggit conservan las tildes): lo que se ofrece, se acepta.
+_VALOR = re.compile(r"^\w[\w-]{0,99}$")
 
 
 class ErrorConsulta(ValueError):
@@ -40,36 +49,58 @@ def _entero(get, nombre, defecto, maximo, texto):
     return valor
 
 
-def leer_consulta(get, por_pagina_maximo=MAXIMO_POR_PAGINA):
-    """(ConsultaBusqueda, avisos) desde un QueryDict; ErrorConsulta si algo no sirve."""
+def leer_consulta(get, por_pagina_maximo=MAXIMO_POR_PAGINA, listado=None):
+    """(ConsultaBusqueda, avisos) desde un QueryDict; ErrorConsulta si algo no sirve.
+
+    `listado` (registro.Listado) fija filtros (p. ej. `tipo=caso`), los órdenes
+    permitidos, el orden por omisión y la cantidad por página. Sin él, es /buscar/."""
+    listado = listado or LISTADOS[BUSCAR]
     texto = (get.get("q") or "").strip()
     if len(texto) > LARGO_MAXIMO:
         raise ErrorConsulta(
             f"La búsqueda es demasiado larga: use como máximo {LARGO_MAXIMO} caracteres."
         )
-    orden = (get.get("orden") or "relevancia").strip()
-    if orden not in ORDENES:
-        raise ErrorConsulta(f"El orden «{orden[:40]}» no existe: use «relevancia» o «reciente».")
+    defecto = "relevancia" if texto else listado.orden_defecto
+    orden = (get.get("orden") or defecto).strip()
+    if orden not in listado.ordenes:
+        opciones = " o ".join(f"«{o}»" for o in listado.ordenes)
+        raise ErrorConsulta(f"El orden «{orden[:40]}» no existe: use {opciones}.")
     pagina = _entero(get, "pagina", 1, PAGINA_MAXIMA, "La página")
-    por_pagina = _entero(get, "por_pagina", POR_PAGINA, por_pagina_maximo, "La cantidad por página")
+    por_pagina = _entero(
+        get, "por_pagina", listado.por_pagina, por_pagina_maximo, "La cantidad por página"
+    )
 
-    filtros = {}
+    filtros, avisos = {}, []
     for faceta, nombre in FACETAS.items():
-        valores = list(dict.fromkeys(v.strip() for v in get.getlist(faceta) if v.strip()))
+        if faceta in listado.fijos:
+            continue  # el listado ya lo fija: /casos/?tipo=practica sigue siendo /casos/
+        valores = list(
+            dict.fromkeys(
+                unicodedata.normalize("NFC", v.strip()) for v in get.getlist(faceta) if v.strip()
+            )
+        )
         if not valores:
             continue
         if len(valores) > MAXIMO_VALORES:
-            raise ErrorConsulta(f"Demasiadas opciones en el filtro «{nombre}».")
+            avisos.append(
+                f"Se consideraron solo las primeras {MAXIMO_VALORES} opciones del filtro "
+                f"«{nombre}»."
+            )
+            valores = valores[:MAXIMO_VALORES]
+        buenos = []
         for valor in valores:
             if faceta == "tipo" and valor not in TIPOS:
-                raise ErrorConsulta(f"El tipo «{valor[:40]}» no existe: use «caso» o «practica».")
-            if not _SLUG.match(valor):
-                raise ErrorConsulta(
-                    f"«{valor[:40]}» no es una opción válida del filtro «{nombre}»."
+                opciones = " o ".join(f"«{t}»" for t in TIPOS)
+                raise ErrorConsulta(f"El tipo «{valor[:40]}» no existe: use {opciones}.")
+            if _VALOR.match(valor):
+                buenos.append(valor)
+            else:
+                avisos.append(
+                    f"Se ignoró «{valor[:40]}»: no es una opción válida del filtro «{nombre}»."
                 )
-        filtros[faceta] = valores
+        if buenos:
+            filtros[faceta] = buenos
 
-    avisos = []
     if filtros:
         existentes = set(
             ValorFaceta.objects.filter(
@@ -90,6 +121,8 @@ def leer_consulta(get, por_pagina_maximo=MAXIMO_POR_PAGINA):
                 filtros[faceta] = conocidos
             else:
                 del filtros[faceta]
+    for faceta, valores in listado.fijos.items():
+        filtros[faceta] = list(valores)
 
     consulta = ConsultaBusqueda(
         texto=texto, filtros=filtros, orden=orden, pagina=pagina, por_pagina=por_pagina
@@ -111,15 +144,21 @@ def destacados_para(texto) -> list[str]:
     ]
 
 
-def consulta_a_parametros(consulta, **cambios) -> list[tuple[str, str]]:
-    """Pares (nombre, valor) para armar enlaces que conservan la búsqueda."""
+def consulta_a_parametros(consulta, listado=None, **cambios) -> list[tuple[str, str]]:
+    """Pares (nombre, valor) para armar enlaces que conservan la búsqueda.
+
+    `cambios`: `pagina`, `orden`, `texto` o `filtros` ({faceta: [valores]})."""
+    listado = listado or LISTADOS[BUSCAR]
     pares = []
-    if consulta.texto:
-        pares.append(("q", consulta.texto))
+    texto = cambios.get("texto", consulta.texto)
+    if texto:
+        pares.append(("q", texto))
+    filtros = cambios.get("filtros", consulta.filtros)
     for faceta in FACETAS:
-        pares += [(faceta, v) for v in consulta.filtros.get(faceta, [])]
+        if faceta not in listado.fijos:
+            pares += [(faceta, v) for v in filtros.get(faceta, [])]
     orden = cambios.get("orden", consulta.orden)
-    if orden != "relevancia":
+    if orden != ("relevancia" if texto else listado.orden_defecto):
         pares.append(("orden", orden))
     pagina = cambios.get("pagina", consulta.pagina)
     if pagina and pagina != 1:

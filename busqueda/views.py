@@ -1,48 +1,29 @@
-"""Página /buscar/, API JSON y exportación. Ninguna vista sabe qué motor hay."""
+"""Página /buscar/, API JSON y exportación. Ninguna vista sabe qué motor hay.
+
+La página y los listados (/casos/, /practicas/) se arman con `listados.vista`;
+la API y las exportaciones, con `listados.ejecutar`: mismos parámetros, mismas
+reglas (parametros.py)."""
 
 import csv
+import io
 import json
-from urllib.parse import urlencode
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from portal.models import Caracteristica
-
-from .models import TIPOS, RegistroBusqueda
+from .listados import ejecutar, ordenar_agrupar, vista
+from .models import RegistroBusqueda, ValorFaceta
 from .motores import motor_busqueda
-from .motores.base import FACETAS, ORDENES
-from .parametros import ErrorConsulta, consulta_a_parametros, leer_consulta
+from .parametros import ErrorConsulta
+from .registro import BUSCAR, FACETAS, TIPOS
 
 MAXIMO_EXPORTAR = 1000
 LARGO_SUGERENCIA = 100
-
-
-def _grupos_caracteristica():
-    """{slug: (posición, dimensión)} en el orden del marco (dimensión, luego característica)."""
-    return {
-        slug: (i, dimension)
-        for i, (slug, dimension) in enumerate(
-            Caracteristica.objects.values_list("slug", "dimension__nombre")
-        )
-    }
-
-
-def _ordenar_caracteristicas(resultado, grupos):
-    """Características agrupadas por dimensión, en el orden del marco."""
-    resultado.facetas["caracteristica"] = sorted(
-        resultado.facetas.get("caracteristica", []),
-        key=lambda o: grupos.get(o.valor, (len(grupos), ""))[0],
-    )
-
-
-def _ejecutar(get, **opciones):
-    consulta, avisos = leer_consulta(get, **opciones)
-    resultado = motor_busqueda().buscar(consulta)
-    resultado.avisos = avisos + resultado.avisos
-    return resultado
+# Una celda que empieza con estos caracteres es una fórmula para Excel/Calc
+# (inyección de fórmulas, OWASP "CSV Injection"): se antepone un apóstrofo.
+INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _registrar(resultado):
@@ -53,16 +34,15 @@ def _registrar(resultado):
 
 
 def resultado_a_json(resultado):
-    grupos = _grupos_caracteristica()
-    _ordenar_caracteristicas(resultado, grupos)
     facetas = {}
     for faceta, opciones in resultado.facetas.items():
         facetas[faceta] = []
-        for o in opciones:
-            d = o.como_dict()
-            if faceta == "caracteristica":
-                d["grupo"] = grupos.get(o.valor, (0, "Otras"))[1]
-            facetas[faceta].append(d)
+        for grupo, lista in ordenar_agrupar(faceta, opciones):
+            for o in lista:
+                d = o.como_dict()
+                if FACETAS[faceta].agrupar is not None:
+                    d["grupo"] = grupo
+                facetas[faceta].append(d)
     c = resultado.consulta
     return {
         "consulta": c.texto,
@@ -84,7 +64,7 @@ def _error_json(mensaje):
 @require_GET
 def api_buscar(request):
     try:
-        resultado = _ejecutar(request.GET)
+        resultado = ejecutar(request.GET)
     except ErrorConsulta as error:
         return _error_json(str(error))
     _registrar(resultado)
@@ -104,71 +84,76 @@ def api_sugerencias(request):
     )
 
 
-def _facetas_para_plantilla(resultado):
-    grupos = _grupos_caracteristica()
-    _ordenar_caracteristicas(resultado, grupos)
-    salida = []
-    for faceta, nombre in FACETAS.items():
-        opciones = resultado.facetas.get(faceta, [])
-        if not opciones:
-            continue
-        bloques = [("", opciones)]
-        if faceta == "caracteristica":
-            por_grupo = {}
-            for o in opciones:
-                por_grupo.setdefault(grupos.get(o.valor, (0, "Otras"))[1], []).append(o)
-            bloques = list(por_grupo.items())
-        salida.append({"nombre": faceta, "etiqueta": nombre, "bloques": bloques})
-    return salida
+def render_vista(request, plantilla, v, contexto=None):
+    """Responde con la vista de búsqueda (400 si los parámetros no sirven)."""
+    contexto = dict(contexto or {})
+    contexto.update(
+        vista=v,
+        resultado=v.resultado,
+        consulta=v.consulta,
+        q=request.GET.get("q", ""),
+        error=v.error,
+    )
+    return render(request, plantilla, contexto, status=400 if v.error else 200)
 
 
 @require_GET
 def buscar(request):
-    contexto = {
-        "ordenes": ORDENES,
-        "tipos": TIPOS,
-        "q": request.GET.get("q", ""),
-        "etiquetas_facetas": FACETAS,
-    }
-    try:
-        resultado = _ejecutar(request.GET)
-    except ErrorConsulta as error:
-        contexto["error"] = str(error)
-        return render(request, "busqueda/buscar.html", contexto, status=400)
-    _registrar(resultado)
-    consulta = resultado.consulta
-    paginas = max(1, -(-resultado.total // consulta.por_pagina))
-    base = consulta_a_parametros(consulta, pagina=1)
-    contexto.update(
-        resultado=resultado,
-        consulta=consulta,
-        facetas=_facetas_para_plantilla(resultado),
-        paginas=paginas,
-        pagina_anterior=urlencode(consulta_a_parametros(consulta, pagina=consulta.pagina - 1))
-        if consulta.pagina > 1
-        else None,
-        pagina_siguiente=urlencode(consulta_a_parametros(consulta, pagina=consulta.pagina + 1))
-        if consulta.pagina < paginas
-        else None,
-        parametros_exportar=urlencode(base),
-        parametros_sugerencia=urlencode(
-            [("q", resultado.sugerencia)] + [p for p in base if p[0] != "q"]
-        )
-        if resultado.sugerencia
-        else "",
-    )
-    return render(request, "busqueda/buscar.html", contexto)
+    v = vista(request.GET, BUSCAR)
+    if v.resultado is not None:
+        _registrar(v.resultado)
+    return render_vista(request, "busqueda/buscar.html", v)
+
+
+# ------------------------------------------------------------- exportar
 
 
 def _exportables(request):
     get = request.GET.copy()
     get["pagina"] = "1"
     get["por_pagina"] = str(MAXIMO_EXPORTAR)
-    return _ejecutar(get, por_pagina_maximo=MAXIMO_EXPORTAR)
+    return ejecutar(get, por_pagina_maximo=MAXIMO_EXPORTAR)
 
 
 def _nombre_archivo(extension):
     return f"trama-busqueda-{timezone.localdate():%Y%m%d}.{extension}"
+
+
+FACETAS_EXPORTADAS = [f for f in FACETAS.values() if f.exportar]
+
+
+def _filas(request, resultado):
+    """[(encabezados), filas...] con las facetas exportables del registro."""
+    claves = [r.clave for r in resultado.resultados]
+    valores = {}
+    for clave, faceta, etiqueta in ValorFaceta.objects.filter(
+        documento__clave__in=claves, faceta__in=[f.clave for f in FACETAS_EXPORTADAS]
+    ).values_list("documento__clave", "faceta", "etiqueta"):
+        valores.setdefault((clave, faceta), []).append(etiqueta)
+    encabezados = ["Tipo", "Título", "URL", "Resumen", "Fecha de publicación"] + [
+        f.etiqueta for f in FACETAS_EXPORTADAS
+    ]
+    filas = []
+    for r in resultado.resultados:
+        fecha = timezone.localtime(r.fecha).date() if r.fecha else None
+        filas.append(
+            [
+                TIPOS.get(r.tipo, r.tipo),
+                r.titulo,
+                request.build_absolute_uri(r.url),
+                r.resumen,
+                fecha,
+            ]
+            + ["; ".join(sorted(valores.get((r.clave, f.clave), []))) for f in FACETAS_EXPORTADAS]
+        )
+    return encabezados, filas
+
+
+def neutralizar(valor):
+    """Texto que una planilla no ejecutará como fórmula."""
+    if isinstance(valor, str) and valor.startswith(INICIO_FORMULA):
+        return "'" + valor
+    return valor
 
 
 @require_GET
@@ -177,22 +162,49 @@ def exportar_csv(request):
         resultado = _exportables(request)
     except ErrorConsulta as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    encabezados, filas = _filas(request, resultado)
     respuesta = HttpResponse(content_type="text/csv; charset=utf-8")
     respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo("csv")}"'
-    respuesta.write("\ufeff")  # BOM: las planillas abren bien los tildes.
-    escritor = csv.writer(respuesta)
-    escritor.writerow(["tipo", "titulo", "url", "resumen", "fecha", "slug"])
-    for r in resultado.resultados:
+    # BOM y punto y coma: un Excel configurado en español (Chile) lo abre en columnas
+    # y con tildes (la coma es allí el separador decimal).
+    respuesta.write("\ufeff")
+    escritor = csv.writer(respuesta, delimiter=";")
+    escritor.writerow(encabezados)
+    for fila in filas:
         escritor.writerow(
-            [
-                TIPOS.get(r.tipo, r.tipo),
-                r.titulo,
-                request.build_absolute_uri(r.url),
-                r.resumen,
-                r.fecha.date().isoformat() if hasattr(r.fecha, "date") else (r.fecha or ""),
-                r.slug,
-            ]
+            [neutralizar(c.isoformat() if hasattr(c, "isoformat") else c) for c in fila]
         )
+    return respuesta
+
+
+@require_GET
+def exportar_xlsx(request):
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        resultado = _exportables(request)
+    except ErrorConsulta as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    encabezados, filas = _filas(request, resultado)
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = "Resultados"
+    hoja.append(encabezados)
+    for fila in filas:
+        hoja.append([neutralizar(c) for c in fila])
+    for celda in hoja["E"][1:]:
+        celda.number_format = "DD-MM-YYYY"
+    hoja.freeze_panes = "A2"
+    for i, ancho in enumerate([10, 40, 45, 60, 14] + [28] * len(FACETAS_EXPORTADAS), 1):
+        hoja.column_dimensions[get_column_letter(i)].width = ancho
+    salida = io.BytesIO()
+    libro.save(salida)
+    respuesta = HttpResponse(
+        salida.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo("xlsx")}"'
     return respuesta
 
 
@@ -203,6 +215,7 @@ def exportar_json(request):
     except ErrorConsulta as error:
         return _error_json(str(error))
     c = resultado.consulta
+    encabezados, filas = _filas(request, resultado)
     datos = {
         "consulta": c.texto,
         "filtros": c.filtros,
@@ -210,6 +223,7 @@ def exportar_json(request):
         "total": resultado.total,
         "exportados": len(resultado.resultados),
         "motor": resultado.motor,
+        "avisos": resultado.avisos,
         "generado": timezone.now().isoformat(timespec="seconds"),
         "resultados": [
             {
@@ -219,8 +233,12 @@ def exportar_json(request):
                 "url": request.build_absolute_uri(r.url),
                 "resumen": r.resumen,
                 "fecha": r.fecha.isoformat() if hasattr(r.fecha, "isoformat") else r.fecha,
+                **{
+                    f.clave: [v for v in fila[5 + i].split("; ") if v]
+                    for i, f in enumerate(FACETAS_EXPORTADAS)
+                },
             }
-            for r in resultado.resultados
+            for r, fila in zip(resultado.resultados, filas, strict=True)
         ],
     }
     respuesta = HttpResponse(

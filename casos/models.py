@@ -1,7 +1,6 @@
 """Biblioteca de casos: experiencias de red de Chile y del mundo que estudió la DEP.
 
-`CasosIndexPage` (/casos/) lista los casos con filtros facetados
-(portal/filtros.py); `CasoPage` (/casos/<slug>/) es la ficha de cada caso, con
+`CasosIndexPage` (/casos/) es una búsqueda fija del motor (`tipo=caso`); `CasoPage` (/casos/<slug>/) es la ficha de cada caso, con
 una vista imprimible en /casos/<slug>/imprimir/.
 """
 
@@ -29,8 +28,9 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from busqueda.listados import ListadoMixin
+from busqueda.registro import CASOS, facetas_de
 from comunidad.serializadores import CAMPOS_API_CASO
-from portal.filtros import Faceta, FiltroFacetado
 from portal.models import Caracteristica, Foco, Principio, TipoRed
 
 from .bloques import RICO, CuerpoCasoBlock
@@ -58,8 +58,11 @@ def texto_plano(html):
     return get_text_for_indexing(html or "")
 
 
-class CasosIndexPage(Page):
-    """/casos/: listado de casos con filtros combinables, conteos y paginación."""
+class CasosIndexPage(ListadoMixin, Page):
+    """/casos/: el motor de búsqueda con `tipo=caso` (registro.LISTADOS["casos"]):
+    facetas del listado, caja de texto, orden y paginación."""
+
+    listado_busqueda = CASOS
 
     introduccion = RichTextField("introducción", blank=True, features=RICO)
 
@@ -67,26 +70,6 @@ class CasosIndexPage(Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["casos.CasoPage"]
     max_count = 1
-
-    FILTRO = FiltroFacetado(
-        [
-            Faceta("ambito", "Ámbito", campo="ambito", choices=AMBITOS),
-            Faceta("pais", "País", campo="pais_slug", campo_nombre="pais"),
-            Faceta("foco", "Foco de acción", campo="focos", opciones=Foco.objects.all()),
-            Faceta(
-                "principio", "Principio orientador", campo="principios", opciones=Principio.objects
-            ),
-            Faceta(
-                "caracteristica",
-                "Característica de red efectiva",
-                campo="caracteristicas",
-                opciones=Caracteristica.objects.select_related("dimension"),
-                agrupar_por="dimension",
-            ),
-            Faceta("tipo_red", "Tipo de red", campo="tipo_red", opciones=TipoRed.objects),
-        ],
-        por_pagina=10,
-    )
 
     class Meta:
         verbose_name = "biblioteca de casos"
@@ -115,9 +98,7 @@ class CasosIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         contexto = super().get_context(request, *args, **kwargs)
-        filtro = self.FILTRO.aplicar(request, self.casos().order_by("title"))
-        casos = list(filtro.pagina.object_list.select_related("tipo_red").prefetch_related("focos"))
-        contexto.update(filtro=filtro, casos=casos)
+        contexto.update(self.contexto_listado(request))
         return contexto
 
 
@@ -386,7 +367,17 @@ class CasoPage(RoutablePageMixin, Page):
     def imprimir(self, request):
         return self.render(request, template="casos/caso_page_imprimir.html")
 
-    # -- contrato de búsqueda (ver notas/comun.md) ---------------------------
+    # -- contrato de búsqueda (busqueda/indice.py) ---------------------------
+    # Editar uno de estos modelos reindexa los casos que lo usan (en una tarea).
+    dependencias_busqueda = {
+        "portal.Foco": "focos",
+        "portal.Principio": "principios",
+        "portal.Caracteristica": "caracteristicas",
+        "portal.Dimension": "caracteristicas__dimension",
+        "portal.TipoRed": "tipo_red",
+        "taggit.Tag": "etiquetas",
+    }
+
     def datos_busqueda(self):
         marco = self.datos_marco()
         cuerpo = " ".join(self._meta.get_field("cuerpo").get_searchable_content(self.cuerpo))
@@ -397,7 +388,6 @@ class CasoPage(RoutablePageMixin, Page):
             if par not in dimensiones:
                 dimensiones.append(par)
         tipo_red = [(self.tipo_red.slug, self.tipo_red.nombre)] if self.tipo_red else []
-        pais = [(self.pais_slug or slugify(self.pais), self.pais)] if self.pais else []
         nombres = (
             [t.nombre for clave in ("focos", "principios", "caracteristicas") for t in marco[clave]]
             + [nombre for _, nombre in dimensiones]
@@ -421,17 +411,5 @@ class CasoPage(RoutablePageMixin, Page):
             ),
             "etiquetas": " ".join(n for n in nombres if n),
             "fecha": self.last_published_at or self.first_published_at,
-            "facetas": {
-                "foco": [(t.slug, t.nombre) for t in marco["focos"]],
-                "principio": [(t.slug, t.nombre) for t in marco["principios"]],
-                "caracteristica": [(t.slug, t.nombre) for t in marco["caracteristicas"]],
-                "dimension": dimensiones,
-                "ambito": [(self.ambito, self.get_ambito_display())],
-                "pais": pais,
-                "slep": [],
-                "tipo_red": tipo_red,
-                "nivel": [],
-                "evidencia": [],
-                "etiqueta": [(e.slug, e.name) for e in marco["etiquetas"]],
-            },
+            "facetas": facetas_de("caso", self),
         }

@@ -16,6 +16,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from busqueda.motores.base import FACETAS, MAXIMO_POR_PAGINA, ORDENES
 from busqueda.parametros import LARGO_MAXIMO, MAXIMO_VALORES, PAGINA_MAXIMA
+from busqueda.registro import BUSCAR, LISTADOS, TIPOS
 from busqueda.views import LARGO_SUGERENCIA
 
 
@@ -28,8 +29,11 @@ class PaginasAPIViewSet(PagesAPIViewSet):
 api_router = WagtailAPIRouter("api_v2")
 api_router.register_endpoint("paginas", PaginasAPIViewSet)
 
-SLUG = "^[0-9a-z][0-9a-z_-]{0,99}$"
 VERSION = "1.0.0"
+
+
+def ordenes_buscar():
+    return LISTADOS[BUSCAR].ordenes
 
 
 def limites_tasa():
@@ -62,8 +66,9 @@ def _parametros_busqueda():
         ),
         _parametro(
             "orden",
-            "relevancia (por defecto) o reciente.",
-            {"type": "string", "enum": list(ORDENES), "default": "relevancia"},
+            ", ".join(f"{clave} ({ORDENES[clave].lower()})" for clave in ordenes_buscar())
+            + ". Sin texto, «relevancia» ordena por los más recientes.",
+            {"type": "string", "enum": list(ordenes_buscar()), "default": "relevancia"},
         ),
         _parametro(
             "pagina",
@@ -78,15 +83,16 @@ def _parametros_busqueda():
     ]
     for faceta, nombre in FACETAS.items():
         if faceta == "tipo":
-            item = {"type": "string", "enum": ["caso", "practica"]}
+            item = {"type": "string", "enum": list(TIPOS)}
         else:
-            item = {"type": "string", "pattern": SLUG}
+            item = {"type": "string", "maxLength": 100}
         parametros.append(
             _parametro(
                 faceta,
-                f"Filtro «{nombre}» por slug; repítalo para sumar opciones "
-                f"(O dentro de un filtro, Y entre filtros). Un slug que no existe se "
-                f"ignora y se avisa en `avisos`.",
+                f"Filtro «{nombre}» por su valor (el slug de las URL de /buscar/); repítalo "
+                f"para sumar opciones (O dentro de un filtro, Y entre filtros). Un valor "
+                f"que no existe o no tiene forma de slug se ignora y se avisa en `avisos`; "
+                f"se consideran las primeras {MAXIMO_VALORES} opciones.",
                 {"type": "array", "items": item, "maxItems": MAXIMO_VALORES},
                 style="form",
                 explode=True,
@@ -298,7 +304,7 @@ def guia(request):
         "comunidad/api.html",
         {
             "facetas": FACETAS,
-            "ordenes": ORDENES,
+            "ordenes": {clave: ORDENES[clave] for clave in ordenes_buscar()},
             "limites": limites,
             "maximo_por_pagina": MAXIMO_POR_PAGINA,
             "pagina_maxima": PAGINA_MAXIMA,

@@ -21,6 +21,7 @@ from django.utils.feedgenerator import Atom1Feed
 from busqueda.motores import motor_busqueda
 from busqueda.motores.base import FACETAS, MAXIMO_POR_PAGINA, ResultadoBusqueda
 from busqueda.parametros import ErrorConsulta, consulta_a_parametros, leer_consulta
+from busqueda.registro import CASOS, LISTADOS, PRACTICAS
 from portal.models import Slep
 
 ENTRADAS = MAXIMO_POR_PAGINA
@@ -28,15 +29,16 @@ AUTOR = "Dirección de Educación Pública (DEP)"
 TIPOS = {"caso": "Caso", "practica": "Práctica"}
 
 
-def buscar_recientes(get, forzar=None, pagina=1):
-    """Resultado del motor, más recientes primero, con los parámetros de /buscar/."""
+def buscar_recientes(get, forzar=None, pagina=1, listado=None):
+    """Resultado del motor, más recientes primero, con los parámetros de /buscar/
+    (o del listado del registro, p. ej. /casos/ = el motor con tipo=caso)."""
     get = get.copy()
     for clave, valores in (forzar or {}).items():
         get.setlist(clave, valores)
     get["orden"] = "reciente"
     get["pagina"] = str(pagina)
     get["por_pagina"] = str(ENTRADAS)
-    consulta, _avisos = leer_consulta(get)
+    consulta, _avisos = leer_consulta(get, listado=listado)
     if any(clave not in consulta.filtros for clave in forzar or {}):
         # El filtro propio de la fuente (p. ej. un SLEP aún sin contenido) no está en
         # el índice: leer_consulta lo ignoraría y la fuente traería todo.
@@ -67,6 +69,7 @@ class FuenteBusqueda(Feed):
     feed_type = Atom1Feed
     author_name = AUTOR
     forzar = None
+    listado = None  # clave de busqueda.registro.LISTADOS (None: /buscar/)
     titulo = "Trama"
     ruta_html = "/buscar/"
 
@@ -77,9 +80,13 @@ class FuenteBusqueda(Feed):
             return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
     def pedido(self, request, forzar, titulo, ruta_html):
-        resultado = buscar_recientes(request.GET, forzar)
+        listado = LISTADOS[self.listado] if self.listado else None
+        resultado = buscar_recientes(request.GET, forzar, listado=listado)
+        fijos = {**(forzar or {}), **(listado.fijos if listado else {})}
         parametros = [
-            p for p in consulta_a_parametros(resultado.consulta) if p[0] not in (forzar or {})
+            p
+            for p in consulta_a_parametros(resultado.consulta)
+            if p[0] not in fijos and p[0] not in ("orden", "pagina")
         ]
         return Pedido(
             resultado=resultado,
@@ -129,13 +136,13 @@ class FuenteBusqueda(Feed):
 
 
 class FuenteCasos(FuenteBusqueda):
-    forzar = {"tipo": ["caso"]}
+    listado = CASOS
     titulo = "Casos de Trama"
     ruta_html = "/casos/"
 
 
 class FuentePracticas(FuenteBusqueda):
-    forzar = {"tipo": ["practica"]}
+    listado = PRACTICAS
     titulo = "Prácticas de Trama"
     ruta_html = "/practicas/"
 

@@ -25,6 +25,8 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
 from wagtail.search import index
 
+from busqueda.listados import ListadoMixin
+from busqueda.registro import PRACTICAS, facetas_de
 from comunidad.serializadores import CAMPOS_API_PRACTICA
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
@@ -89,8 +91,10 @@ class Red(index.Indexed, models.Model):
         return self.nombre
 
 
-class PracticasIndexPage(Page):
-    """/practicas/: listado público con filtros."""
+class PracticasIndexPage(ListadoMixin, Page):
+    """/practicas/: el motor de búsqueda con `tipo=practica` (registro.LISTADOS["practicas"])."""
+
+    listado_busqueda = PRACTICAS
 
     introduccion = RichTextField("introducción", blank=True)
 
@@ -103,10 +107,12 @@ class PracticasIndexPage(Page):
         verbose_name = "índice de prácticas"
 
     def get_context(self, request, *args, **kwargs):
-        from .listado import contexto_listado
-
         contexto = super().get_context(request, *args, **kwargs)
-        contexto.update(contexto_listado(request, self))
+        contexto.update(self.contexto_listado(request))
+        contexto["explicacion_evidencia"] = [
+            (valor, nombre, PracticaPage.EXPLICACION_EVIDENCIA[valor])
+            for valor, nombre in PracticaPage.NIVELES_EVIDENCIA
+        ]
         return contexto
 
 
@@ -396,8 +402,22 @@ class PracticaPage(RoutablePageMixin, Page):
             "red__comunas",
         )
 
+    # Editar uno de estos modelos reindexa las prácticas que lo usan (en una tarea).
+    dependencias_busqueda = {
+        "portal.Foco": "focos",
+        "portal.Principio": "principios",
+        "portal.Caracteristica": "caracteristicas",
+        "portal.Dimension": "caracteristicas__dimension",
+        "portal.NivelEducativo": "niveles",
+        "practicas.Red": "red",
+        "portal.Slep": "red__slep",
+        "portal.TipoRed": "red__tipo",
+        "portal.Comuna": "red__comunas",
+        "taggit.Tag": "etiquetas",
+    }
+
     def datos_busqueda(self):
-        """Contrato con `busqueda` (ver notas comunes): texto plano y facetas."""
+        """Contrato con `busqueda` (busqueda/indice.py): texto plano y facetas del registro."""
         red = self.red
         focos = list(self.focos.all())
         principios = list(self.principios.all())
@@ -420,19 +440,7 @@ class PracticaPage(RoutablePageMixin, Page):
             "cuerpo": self.texto_cuerpo(),
             "etiquetas": " · ".join(nombres),
             "fecha": self.last_published_at or self.first_published_at,
-            "facetas": {
-                "foco": [(f.slug, f.nombre) for f in focos],
-                "principio": [(p.slug, p.nombre) for p in principios],
-                "caracteristica": [(c.slug, c.nombre) for c in caracteristicas],
-                "dimension": [(d.slug, d.nombre) for d in dimensiones.values()],
-                "ambito": [("chile", "Chile")],
-                "pais": [("chile", "Chile")],
-                "slep": [(red.slep.slug, str(red.slep))],
-                "tipo_red": [(red.tipo.slug, red.tipo.nombre)],
-                "nivel": [(n.slug, n.nombre) for n in niveles],
-                "evidencia": [(self.nivel_evidencia, self.get_nivel_evidencia_display())],
-                "etiqueta": [(e.slug, e.name) for e in etiquetas],
-            },
+            "facetas": facetas_de("practica", self),
         }
 
 

@@ -96,7 +96,6 @@ def test_api_faceta_repetida_son_varias_opciones(client, indice):
         ("pagina=99999", "página"),
         ("orden=xyz", "orden"),
         ("tipo=otro", "tipo"),
-        ("foco=%3Cscript%3E", "válida"),
         ("por_pagina=500", "cantidad"),
         ("q=" + "x" * 501, "larga"),
     ],
@@ -105,6 +104,17 @@ def test_api_parametros_invalidos_dan_400_en_espanol(client, indice, query, frag
     r = client.get(f"/api/buscar/?{query}")
     assert r.status_code == 400
     assert fragmento in r.json()["error"]
+
+
+@pytest.mark.parametrize("ruta", ["/api/buscar/", "/buscar/", "/buscar/exportar.json"])
+def test_valor_de_faceta_mal_formado_se_ignora_con_aviso_en_todas_las_vistas(client, indice, ruta):
+    """Una sola regla: lo que el motor no ofrece se ignora y se avisa (no 400)."""
+    r = client.get(ruta, {"foco": "<script>", "slep": "huasco"})
+    assert r.status_code == 200
+    cuerpo = r.content.decode()
+    if ruta == "/buscar/":
+        assert "<script>" not in cuerpo and "«&lt;script&gt;»" in cuerpo
+    assert "no es una opción válida" in cuerpo
 
 
 def test_api_opcion_desconocida_se_ignora_con_aviso(client, indice):
@@ -160,18 +170,93 @@ def test_pagina_quisiste_decir_y_error_conserva_lo_escrito(client, indice):
     assert "número entero positivo" in html
 
 
-def test_exportar_csv_y_json_con_filtros(client, indice):
+FECHA_LOCAL = timezone.localtime(datetime(2025, 1, 1, tzinfo=UTC)).date().isoformat()
+COLUMNAS = [
+    "Tipo",
+    "Título",
+    "URL",
+    "Resumen",
+    "Fecha de publicación",
+    "SLEP",
+    "Red",
+    "Tipo de red",
+    "Nivel de evidencia",
+    "Foco de acción",
+    "Principio orientador",
+    "Característica de red efectiva",
+]
+
+
+def test_exportar_csv_para_excel_en_espanol_y_json_con_filtros(client, indice):
     r = client.get("/buscar/exportar.csv", {"slep": "huasco"})
     assert r.status_code == 200
     assert r["Content-Type"].startswith("text/csv")
-    filas = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
-    assert filas[0][:3] == ["tipo", "titulo", "url"]
-    assert [f[1] for f in filas[1:]] == ["Microcentros rurales"]
-    assert filas[1][2] == "http://testserver/casos/microcentros-rurales/"
+    # BOM + punto y coma: Excel con configuración regional de Chile lo abre en columnas.
+    assert r.content.startswith("\ufeff".encode())
+    filas = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
+    assert set(COLUMNAS) <= set(filas[0])
+    por_columna = [dict(zip(filas[0], f, strict=True)) for f in filas[1:]]
+    assert [f["Título"] for f in por_columna] == ["Microcentros rurales"]
+    assert por_columna[0]["URL"] == "http://testserver/casos/microcentros-rurales/"
+    assert por_columna[0]["SLEP"] == "SLEP Huasco"
+    assert por_columna[0]["Característica de red efectiva"] == "Liderazgo distribuido"
+    # La fecha de publicación en la hora de Chile (el índice la guarda con zona).
+    assert por_columna[0]["Fecha de publicación"] == FECHA_LOCAL
     d = json.loads(client.get("/buscar/exportar.json", {"tipo": "practica"}).content)
     assert d["filtros"] == {"tipo": ["practica"]}
     assert [x["slug"] for x in d["resultados"]] == ["red-utp"]
+    assert d["resultados"][0]["slep"] == ["SLEP Barrancas"]
     assert client.get("/buscar/exportar.csv", {"orden": "xyz"}).status_code == 400
+
+
+def test_exportar_xlsx_se_lee_de_vuelta_con_sus_columnas(client, indice):
+    from openpyxl import load_workbook
+
+    r = client.get("/buscar/exportar.xlsx", {"q": "escuelas"})
+    assert r.status_code == 200
+    assert r["Content-Type"].startswith("application/vnd.openxmlformats")
+    hoja = load_workbook(io.BytesIO(r.content)).active
+    filas = list(hoja.iter_rows(values_only=True))
+    assert set(COLUMNAS) <= set(filas[0])
+    por_columna = [dict(zip(filas[0], f, strict=True)) for f in filas[1:]]
+    assert por_columna[0]["Título"] == "Microcentros rurales"
+    assert por_columna[0]["SLEP"] == "SLEP Huasco"
+    assert por_columna[0]["Fecha de publicación"].date().isoformat() == FECHA_LOCAL
+
+
+def test_exportar_neutraliza_formulas_en_csv_y_xlsx(client, db):
+    from openpyxl import load_workbook
+
+    MotorLocal().reconstruir(
+        [
+            _doc(
+                "peligro",
+                '=HYPERLINK("http://malo.example","clic")',
+                "@SUM(1+1) resumen",
+                slep=[("huasco", "+cmd|' /C calc'!A0")],
+            )
+        ]
+    )
+    filas = list(
+        csv.reader(
+            io.StringIO(client.get("/buscar/exportar.csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    fila = dict(zip(filas[0], filas[1], strict=True))
+    assert fila["Título"].startswith("'=") and fila["Resumen"].startswith("'@")
+    assert fila["SLEP"].startswith("'+")
+    hoja = load_workbook(io.BytesIO(client.get("/buscar/exportar.xlsx").content)).active
+    celdas = [c.value for c in hoja[2]]
+    assert all(not (isinstance(v, str) and v[:1] in "=+-@") for v in celdas), celdas
+    assert all(c.data_type != "f" for c in hoja[2])
+
+
+def test_sin_resultados_no_ofrece_descargar_y_sugiere(client, indice):
+    html = client.get("/buscar/", {"q": "zzzzqqq", "slep": "huasco"}).content.decode()
+    assert "Descargar" not in html
+    assert "Quitar «SLEP: SLEP Huasco»" in html
+    assert "Temas cercanos" in html or "Ver todo" in html
 
 
 def test_registro_de_busquedas_y_informe(client, indice, editora, coordinadora):

@@ -104,11 +104,13 @@ def test_fuente_por_slep(client, contenido):
     assert client.get("/fuentes/slep/atlantida/").status_code == 404
 
 
-def test_parametros_invalidos_dan_400_en_espanol(client, contenido):
+def test_parametros_invalidos_dan_400_en_espanol_y_los_fijos_no_se_pueden_cambiar(
+    client, contenido
+):
     r = client.get("/fuentes/buscar/", {"pagina": "x", "orden": "nada"})
     assert r.status_code == 200  # pagina y orden los fija la fuente
-    r = client.get("/fuentes/buscar/", {"slep": "NO ES SLUG"})
-    assert r.status_code == 400 and "no es una opción válida" in r.content.decode()
+    r = client.get("/fuentes/buscar/", {"q": "x" * 501})
+    assert r.status_code == 400 and "demasiado larga" in r.content.decode()
 
 
 def test_paginas_anuncian_su_fuente(client, contenido):

@@ -6,6 +6,7 @@ from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from busqueda.registro import FACETAS
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio, Slep, TipoRed
 from portal.permisos import COORDINADORES
 from practicas import contenido, flujo
@@ -163,19 +164,9 @@ def test_datos_busqueda_cumple_el_contrato(practicas):
     datos = PracticaPage.objects.get(pk=practicas["monitoreo"].pk).datos_busqueda()
     assert datos["tipo"] == "practica" and datos["titulo"] == "Monitoreo de la red"
     facetas = datos["facetas"]
-    assert set(facetas) == {
-        "foco",
-        "principio",
-        "caracteristica",
-        "dimension",
-        "ambito",
-        "pais",
-        "slep",
-        "tipo_red",
-        "nivel",
-        "evidencia",
-        "etiqueta",
-    }
+    # Todas las facetas del registro (salvo "tipo", que agrega el indexador).
+    assert set(facetas) == set(FACETAS) - {"tipo"}
+    assert facetas["red"] == [(practicas["monitoreo"].red.slug, practicas["monitoreo"].red.nombre)]
     assert facetas["ambito"] == [("chile", "Chile")]
     assert facetas["slep"] == [("huasco", "SLEP Huasco")]
     assert facetas["evidencia"] == [("evaluada", "Evaluada")]

@@ -2,22 +2,11 @@
 
 from dataclasses import dataclass, field
 
-# Facetas en el orden en que se muestran. "tipo" la agrega el motor.
-FACETAS = {
-    "tipo": "Tipo",
-    "foco": "Foco de acción",
-    "principio": "Principio orientador",
-    "caracteristica": "Característica de red efectiva",
-    "dimension": "Dimensión",
-    "ambito": "Ámbito",
-    "pais": "País",
-    "slep": "SLEP",
-    "tipo_red": "Tipo de red",
-    "nivel": "Nivel educativo",
-    "evidencia": "Nivel de evidencia",
-    "etiqueta": "Etiquetas",
-}
-ORDENES = {"relevancia": "Relevancia", "reciente": "Más recientes"}
+from ..registro import ETIQUETAS_FACETAS, ETIQUETAS_ORDENES
+
+# {clave: etiqueta} de las facetas y los órdenes: salen del registro (busqueda/registro.py).
+FACETAS = ETIQUETAS_FACETAS
+ORDENES = ETIQUETAS_ORDENES
 POR_PAGINA = 10
 MAXIMO_POR_PAGINA = 50
 

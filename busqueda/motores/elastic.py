@@ -29,7 +29,8 @@ from elasticsearch_dsl import (
 )
 
 from ..models import TIPOS
-from ..normalizacion import plegar
+from ..normalizacion import plegar, plegar_total
+from ..registro import ORDENES
 from .base import FACETAS, Motor, MotorNoDisponible, OpcionFaceta, Resultado, ResultadoBusqueda
 from .es_analisis import autocompletar, espanol, espanol_busqueda, plegado
 
@@ -61,6 +62,8 @@ class DocumentoES(Document):
     sugerible = Text(analyzer=plegado)
     completar = Completion(analyzer=plegado)
     fecha = Date()
+    # Orden alfabético (registro.ORDENES["titulo"]): minúsculas sin tildes.
+    titulo_orden = Keyword()
     # Filtros por valor y, aparte, "valor|etiqueta" para que la agregación traiga la etiqueta.
     facetas = Object(properties={f: Keyword() for f in FACETAS})
     pares = Object(properties={f: Keyword() for f in FACETAS})
@@ -97,6 +100,9 @@ class DocumentoES(Document):
         for opciones in (doc.get("facetas") or {}).values():
             entradas += [e for _, e in opciones or []]
         return {"input": [e for e in dict.fromkeys(entradas) if e]}
+
+    def prepare_titulo_orden(self, doc):
+        return plegar_total(doc.get("titulo") or "")[:500]
 
     def prepare_fecha(self, doc):
         return doc.get("fecha")
@@ -156,8 +162,9 @@ def armar_busqueda(consulta, indice: str, operador: str = "and") -> Search:
         s.aggs.bucket(f"f_{faceta}", "filter", filter=Q("bool", filter=otras)).bucket(
             "valores", "terms", field=f"pares.{faceta}", size=500
         )
-    if consulta.orden == "reciente" or not texto:
-        s = s.sort({"fecha": {"order": "desc", "missing": "_last"}}, "slug")
+    if consulta.orden != "relevancia" or not texto:
+        orden = ORDENES.get(consulta.orden) or ORDENES["relevancia"]
+        s = s.sort(*orden.es)
     else:
         s = s.sort("_score", {"fecha": {"order": "desc", "missing": "_last"}})
     s = s.source(["tipo", "slug", "titulo", "url", "resumen", "fecha", "clave"])

@@ -28,6 +28,7 @@ from ..normalizacion import (
     terminos,
     texto_indexable,
 )
+from ..registro import ORDENES
 from ..sinonimos import expandir
 from .base import FACETAS, Motor, OpcionFaceta, Resultado, ResultadoBusqueda
 from .facetas_bits import bits_de, mapa_facetas
@@ -401,7 +402,7 @@ class MotorLocal(Motor):
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 return [fila[0] for fila in cursor.fetchall()]
-        orden = [F("fecha").desc(nulls_last=True), "titulo", "id"]
+        orden = list((ORDENES.get(consulta.orden) or ORDENES["relevancia"]).local)
         if consulta.orden == "relevancia" and destacados:
             orden.insert(
                 0,
