@@ -8,25 +8,26 @@ sus filtros, cada SLEP. Son consultas al mismo motor de búsqueda
     /fuentes/casos/?foco=…                  el listado de casos con sus filtros
     /fuentes/practicas/?…                   el listado de prácticas con sus filtros
     /fuentes/slep/<slug>/                   todo lo del territorio de un SLEP
+    /fuentes/red/<slug>/                    lo publicado por una red (faceta `red`)
 """
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
 from busqueda.motores import motor_busqueda
 from busqueda.motores.base import FACETAS, MAXIMO_POR_PAGINA, ResultadoBusqueda
 from busqueda.parametros import ErrorConsulta, consulta_a_parametros, leer_consulta
-from busqueda.registro import CASOS, LISTADOS, PRACTICAS
+from busqueda.registro import CASOS, LISTADOS, PRACTICAS, TIPOS
 from portal.models import Slep
 
 ENTRADAS = MAXIMO_POR_PAGINA
 AUTOR = "Dirección de Educación Pública (DEP)"
-TIPOS = {"caso": "Caso", "practica": "Práctica"}
 
 
 def buscar_recientes(get, forzar=None, pagina=1, listado=None):
@@ -156,6 +157,25 @@ class FuenteSlep(FuenteBusqueda):
         return pedido
 
 
+class FuenteRed(FuenteBusqueda):
+    """Las prácticas de una red (faceta `red` del registro). Si la faceta aún no
+    existe o la red no tiene nada publicado, la fuente queda vacía, nunca con todo."""
+
+    def get_object(self, request, slug):
+        from .cuentas import _modelo_red
+
+        modelo = _modelo_red()
+        if modelo is None:
+            raise Http404
+        red = get_object_or_404(modelo, slug=slug)
+        pedido = self.pedido(request, {"red": [slug]}, red.nombre, "/buscar/")
+        pedido.titulo = f"Trama: prácticas de {red.nombre}"
+        pedido.enlace = f"/buscar/?{urlencode({'red': slug})}"
+        return pedido
+
+
+RUTA_RED = re.compile(r"^/redes/(?P<slug>[-\w]+)/$")
+
 RUTAS_CON_FUENTE = {
     "/buscar/": "/fuentes/buscar/",
     "/casos/": "/fuentes/casos/",
@@ -168,7 +188,8 @@ def fuente_de(request):
     Sin consultas: los parámetros se validan cuando el lector pide la fuente."""
     destino = RUTAS_CON_FUENTE.get(request.path)
     if destino is None:
-        return None
+        red = RUTA_RED.match(request.path)
+        return f"/fuentes/red/{red['slug']}/" if red else None
     conocidos = ("q", *FACETAS)
     parametros = [
         (clave, valor)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("fuentes/casos/", fuentes.FuenteCasos(), name="fuente_casos"),
     path("fuentes/practicas/", fuentes.FuentePracticas(), name="fuente_practicas"),
     path("fuentes/slep/<slug:slug>/", fuentes.FuenteSlep(), name="fuente_slep"),
+    path("fuentes/red/<slug:slug>/", fuentes.FuenteRed(), name="fuente_red"),
     path("cuenta/busquedas/", seguir.lista, name="cuenta_busquedas"),
     path("cuenta/busquedas/guardar/", seguir.guardar, name="cuenta_busqueda_guardar"),
     path("cuenta/busquedas/<int:pk>/borrar/", seguir.borrar, name="cuenta_busqueda_borrar"),

@@ -69,3 +69,25 @@ def test_favicon_en_cada_pagina_y_en_la_raiz(client, inicio):
     assert meta(html, "og:site_name") == "Trama"
     r = client.get("/favicon.ico")
     assert r.status_code == 301 and r["Location"] == "/static/img/favicon.ico"
+
+
+def test_pagina_de_red_comparte_su_nombre_y_proposito(rf, inicio):
+    from django.template import RequestContext, Template
+
+    from portal.models import Slep, TipoRed
+    from practicas.models import Red
+
+    red = Red.objects.create(
+        nombre="Microcentro Los Copihues",
+        slug="copihues",
+        tipo=TipoRed.objects.first(),
+        slep=Slep.objects.first(),
+        proposito="Escuelas rurales que planifican juntas.",
+    )
+    request = rf.get("/redes/copihues/")
+    html = Template("{% load compartir %}{% etiquetas_compartir %}").render(
+        RequestContext(request, {"red": red})
+    )
+    assert meta(html, "og:title") == "Microcentro Los Copihues"
+    assert meta(html, "og:description") == "Escuelas rurales que planifican juntas."
+    assert meta(html, "og:url") == "http://testserver/redes/copihues/"

@@ -124,3 +124,16 @@ def test_paginas_anuncian_su_fuente(client, contenido):
         in client.get("/casos/", {"foco": "capital-profesional"}).content.decode()
     )
     assert "application/atom+xml" not in client.get("/").content.decode()
+
+
+def test_fuente_por_red(client, contenido):
+    from django.test import RequestFactory
+
+    from comunidad.fuentes import fuente_de
+
+    red = PracticaPage.objects.live().select_related("red").first().red
+    entradas = validar_atom(client.get(f"/fuentes/red/{red.slug}/"))
+    assert len(entradas) == PracticaPage.objects.live().filter(red=red).count() > 0
+    assert client.get("/fuentes/red/no-existe/").status_code == 404
+    # La página de una red (app redes/) anuncia su fuente.
+    assert fuente_de(RequestFactory().get(f"/redes/{red.slug}/")) == f"/fuentes/red/{red.slug}/"

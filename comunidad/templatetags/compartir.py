@@ -29,6 +29,14 @@ def _imagen_de(pagina, contexto):
 def etiquetas_compartir(context):
     request = context.get("request")
     pagina = context.get("page") or context.get("self")
+    red = context.get("red") if pagina is None else None
+    if red is not None and hasattr(red, "nombre"):
+        # Página de una red (app redes/, vista de Django): su nombre y su propósito.
+        context = {
+            **context.flatten(),
+            "titulo_compartir": context.get("titulo_compartir") or red.nombre,
+            "resumen_compartir": context.get("resumen_compartir") or getattr(red, "proposito", ""),
+        }
     titulo = context.get("titulo_compartir") or (
         getattr(pagina, "seo_title", "") or getattr(pagina, "title", "") if pagina else ""
     )
