@@ -47,6 +47,14 @@ def buscar_recientes(get, forzar=None, pagina=1, listado=None):
     return motor_busqueda().buscar(consulta)
 
 
+_NO_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def limpio(texto):
+    """Sin los caracteres que XML 1.0 prohíbe (un \\x00 en `q` rompería la fuente)."""
+    return _NO_XML.sub("", texto or "")
+
+
 def describir(consulta):
     """«rural · SLEP: huasco» para títulos de fuentes y de búsquedas guardadas."""
     partes = [f"«{consulta.texto}»"] if consulta.texto else []
@@ -100,7 +108,7 @@ class FuenteBusqueda(Feed):
         return self.pedido(request, self.forzar, self.titulo, self.ruta_html)
 
     def title(self, pedido):
-        return pedido.titulo
+        return limpio(pedido.titulo)
 
     def subtitle(self, pedido):
         return (
@@ -118,10 +126,10 @@ class FuenteBusqueda(Feed):
         return pedido.resultado.resultados
 
     def item_title(self, item):
-        return f"{TIPOS.get(item.tipo, item.tipo.capitalize())}: {item.titulo}"
+        return limpio(f"{TIPOS.get(item.tipo, item.tipo.capitalize())}: {item.titulo}")
 
     def item_description(self, item):
-        return item.resumen
+        return limpio(item.resumen)
 
     def item_link(self, item):
         return item.url

@@ -24,7 +24,7 @@ from wagtail.models import Page
 
 from busqueda.parametros import ErrorConsulta, consulta_a_parametros, leer_consulta
 
-from .fuentes import buscar_recientes, describir
+from .fuentes import buscar_recientes, describir, limpio
 from .models import BusquedaGuardada
 from .tareas import enviar_correo_al_confirmar
 
@@ -63,7 +63,10 @@ def guardar(request):
             guardada, creada = BusquedaGuardada.objects.get_or_create(
                 usuario=request.user,
                 parametros=parametros,
-                defaults={"nombre": describir(consulta)[:200], "ultimo_envio": timezone.now()},
+                defaults={
+                    "nombre": limpio(describir(consulta))[:200],
+                    "ultimo_envio": timezone.now(),
+                },
             )
     except IntegrityError:  # dos clics a la vez
         guardada, creada = (
