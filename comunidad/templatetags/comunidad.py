@@ -24,4 +24,12 @@ def fuente_atom(context):
     from comunidad.fuentes import fuente_de
 
     request = context.get("request")
+    pagina = context.get("page")
+    slep = getattr(pagina, "slep", None) if pagina is not None else None
+    if (
+        slep is not None
+        and getattr(slep, "slug", None)
+        and type(pagina).__name__ == "TerritorioPage"
+    ):
+        return f"/fuentes/slep/{slep.slug}/"  # página de un territorio (app territorios/)
     return (fuente_de(request) or "") if request is not None else ""
