@@ -125,14 +125,16 @@ def _meta_de_resultados(resultados):
     meta = {}
     if claves:
         filas = ValorFaceta.objects.filter(
-            documento__clave__in=claves, faceta__in=META_RESULTADO + ("foco", "etiqueta")
+            documento__clave__in=claves, faceta__in=META_RESULTADO + ("foco", "ejemplo")
         ).values_list("documento__clave", "faceta", "valor", "etiqueta")
         for clave, faceta, valor, etiqueta in filas:
             meta.setdefault(clave, {}).setdefault(faceta, []).append((valor, etiqueta))
     for r in resultados:
         datos = meta.get(r.clave, {})
-        r.meta = [e for f in META_RESULTADO for _, e in datos.get(f, [])]
+        # Sin repetir (ámbito y país de una práctica chilena son ambos «Chile»).
+        r.meta = list(dict.fromkeys(e for f in META_RESULTADO for _, e in datos.get(f, [])))
         r.focos = [e for _, e in datos.get("foco", [])]
+        r.ejemplo = bool(datos.get("ejemplo"))
 
 
 def vista(get, listado_clave=BUSCAR):

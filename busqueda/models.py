@@ -87,6 +87,33 @@ class EstadoIndice(models.Model):
         return cls.objects.filter(pk=1).values_list("version", flat=True).first()
 
 
+class CambioIndice(models.Model):
+    """Un documento del índice local que cambió (se indexó o se borró).
+
+    Los mapas de facetas en memoria de cada proceso (motores/facetas_bits.py)
+    leen los cambios nuevos y actualizan solo esos documentos, en vez de recargar
+    todo el índice después de cada publicación. `marca` (al azar) detecta que un
+    cambio visto se deshizo (transacción revertida): entonces se recarga todo."""
+
+    documento_id = models.BigIntegerField()
+    marca = models.CharField(max_length=32)
+    creado = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "cambio del índice local"
+        verbose_name_plural = "cambios del índice local"
+
+    def __str__(self):
+        return f"documento {self.documento_id}"
+
+    @classmethod
+    def registrar(cls, documento_ids):
+        marca = uuid.uuid4().hex
+        cls.objects.bulk_create(
+            [cls(documento_id=i, marca=marca) for i in dict.fromkeys(documento_ids)]
+        )
+
+
 class ValorFaceta(models.Model):
     """(documento, faceta, valor, etiqueta): una fila por opción marcada."""
 

@@ -195,6 +195,13 @@ FACETAS_LISTA = [
         origen={"practica": eleccion("nivel_evidencia")},
         listados=frozenset({BUSCAR, PRACTICAS}),
     ),
+    # No se muestra como filtro: marca el contenido de demostración en cada resultado.
+    Faceta(
+        "ejemplo",
+        "Contenido de ejemplo",
+        origen={"practica": lambda o: [("ejemplo", "Ejemplo")] if o.es_ejemplo else []},
+        listados=frozenset(),
+    ),
     Faceta(
         "etiqueta",
         "Etiquetas",

@@ -28,10 +28,13 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import CASOS, facetas_de
+from busqueda.relacionados import relacionados
 from comunidad.serializadores import CAMPOS_API_CASO
-from portal.models import Caracteristica, Foco, Principio, TipoRed
+from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
+from portal.models import TipoRed
 
 from .bloques import RICO, CuerpoCasoBlock
 
@@ -141,7 +144,7 @@ class FuenteCaso(Orderable):
         return self.titulo
 
 
-class CasoPage(RoutablePageMixin, Page):
+class CasoPage(RoutablePageMixin, marco_mixin("casos"), Page):
     """Ficha de una experiencia de red."""
 
     ambito = models.CharField("ámbito", max_length=20, choices=AMBITOS, default=CHILE)
@@ -186,18 +189,6 @@ class CasoPage(RoutablePageMixin, Page):
         "qué resultados reporta.",
     )
     aprendizajes = RichTextField("aprendizajes para los SLEP", blank=True, features=RICO)
-    focos = ParentalManyToManyField(
-        Foco, verbose_name="focos de acción", blank=True, related_name="casos"
-    )
-    principios = ParentalManyToManyField(
-        Principio, verbose_name="principios orientadores", blank=True, related_name="casos"
-    )
-    caracteristicas = ParentalManyToManyField(
-        Caracteristica,
-        verbose_name="características de redes efectivas",
-        blank=True,
-        related_name="casos",
-    )
     riesgos_evitados = ParentalManyToManyField(
         "portal.Riesgo",
         verbose_name="riesgos que supo evitar",
@@ -356,6 +347,7 @@ class CasoPage(RoutablePageMixin, Page):
         contexto.update(marco)
         contexto["fuentes"] = list(self.fuentes.all())
         contexto["relacionados"] = self.casos_relacionados(marco["caracteristicas"])
+        contexto["practicas_relacionadas"] = relacionados(clave_pagina(self.pk), "practica")
         contexto["indice"] = self.get_parent()
         return contexto
 
@@ -370,10 +362,7 @@ class CasoPage(RoutablePageMixin, Page):
     # -- contrato de búsqueda (busqueda/indice.py) ---------------------------
     # Editar uno de estos modelos reindexa los casos que lo usan (en una tarea).
     dependencias_busqueda = {
-        "portal.Foco": "focos",
-        "portal.Principio": "principios",
-        "portal.Caracteristica": "caracteristicas",
-        "portal.Dimension": "caracteristicas__dimension",
+        **DEPENDENCIAS_MARCO,
         "portal.TipoRed": "tipo_red",
         "taggit.Tag": "etiquetas",
     }

@@ -25,15 +25,28 @@ class PortalConfig(AppConfig):
         post_delete.connect(_contenido_cambiado, dispatch_uid="trama-cache-borrar")
 
 
-def _contenido_cambiado(sender, raw=False, **kwargs):
+def _contenido_cambiado(sender, instance=None, raw=False, **kwargs):
+    """Invalida la caché por lo que cambió en público, no por cualquier guardado.
+
+    - Páginas: guardar un borrador o una revisión (un coordinador escribiendo su
+      práctica) no cambia nada público; publicar, despublicar y mover tienen sus
+      señales propias (arriba). Borrar una página sí invalida.
+    - De Wagtail solo importan los sitios y las restricciones de vista; el resto
+      (revisiones, flujos, registros, índice de referencias) es interno.
+    - Términos del marco, redes, SLEP, etiquetas e imágenes sí se ven en público."""
+    from wagtail.models import Page
+
     if raw or sender._meta.app_label not in APPS_VISIBLES:
         return
-    if sender._meta.model_name in (
-        "revision",
-        "pagelogentry",
-        "referenceindex",
-        "pagesubscription",
+    if issubclass(sender, Page) and kwargs.get("signal") is post_save:
+        return
+    if sender._meta.app_label == "wagtailcore" and sender._meta.model_name not in (
+        "site",
+        "pageviewrestriction",
+        "page",
     ):
+        return
+    if sender._meta.model_name in ("rendition", "uploadedfile"):
         return
     from .cache import invalidar_paginas
 

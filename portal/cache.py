@@ -8,8 +8,10 @@ no guarda respuestas que fijan cookies) y le agrega dos cosas que no trae:
   respuesta que fija cookies no se guarda; así nadie ve la barra de Wagtail ni
   el aviso de otro, ni un contenido cacheado mientras edita.
 - Invalidación por generación: la clave lleva un número de generación que se
-  incrementa al publicar, despublicar, mover o borrar una página o un término
-  del marco. Así funciona igual con Redis o con la caché en base de datos de
+  incrementa por lo que cambia en público: publicar, despublicar, mover o borrar
+  una página, o guardar un término del marco, una red, un SLEP, una etiqueta o
+  una imagen. Guardar un borrador o una revisión (un coordinador escribiendo su
+  práctica) NO la incrementa (ver `portal.apps._contenido_cambiado`). Así funciona igual con Redis o con la caché en base de datos de
   producción, compartida por todos los procesos de gunicorn, sin vaciar la
   caché completa (que guarda también los contadores de los límites de tasa).
 

@@ -202,7 +202,24 @@ class HomePage(Page):
         contexto["marcos"] = MarcoPage.objects.live().child_of(
             MarcoIndexPage.objects.live().first() or self
         )
+        contexto.update(self.entradas_busqueda())
         return contexto
+
+    @staticmethod
+    def entradas_busqueda():
+        """Prácticas recientes y entradas por SLEP y por tipo de red, del mismo motor."""
+        from busqueda.motores import ConsultaBusqueda, motor_busqueda
+
+        motor = motor_busqueda()
+        practicas = motor.buscar(
+            ConsultaBusqueda(filtros={"tipo": ["practica"]}, orden="reciente", por_pagina=4)
+        )
+        todo = motor.buscar(ConsultaBusqueda(por_pagina=1))
+        return {
+            "practicas_recientes": practicas.resultados,
+            "por_slep": sorted(practicas.facetas.get("slep", []), key=lambda o: o.etiqueta),
+            "por_tipo_red": todo.facetas.get("tipo_red", []),
+        }
 
 
 class MarcoIndexPage(Page):

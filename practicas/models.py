@@ -25,9 +25,12 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState, WorkflowState
 from wagtail.search import index
 
+from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import PRACTICAS, facetas_de
+from busqueda.relacionados import relacionados
 from comunidad.serializadores import CAMPOS_API_PRACTICA
+from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
 Termino = namedtuple("Termino", ["slug", "nombre"])
@@ -122,7 +125,7 @@ class PracticaEtiqueta(TaggedItemBase):
     )
 
 
-class PracticaPage(RoutablePageMixin, Page):
+class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
     """Una práctica contada por la red que la hizo."""
 
     DESCRITA = "descrita"
@@ -172,18 +175,6 @@ class PracticaPage(RoutablePageMixin, Page):
         "nivel de evidencia", max_length=20, choices=NIVELES_EVIDENCIA, default=DESCRITA
     )
     vinculo_pme_pel = models.TextField("vínculo con el PME o el PEL", blank=True)
-    focos = ParentalManyToManyField(
-        Foco, verbose_name="focos de acción", blank=True, related_name="practicas"
-    )
-    principios = ParentalManyToManyField(
-        Principio, verbose_name="principios orientadores", blank=True, related_name="practicas"
-    )
-    caracteristicas = ParentalManyToManyField(
-        Caracteristica,
-        verbose_name="características de redes efectivas",
-        blank=True,
-        related_name="practicas",
-    )
     etiquetas = ClusterTaggableManager("etiquetas libres", through=PracticaEtiqueta, blank=True)
     es_ejemplo = models.BooleanField(
         "es ejemplo",
@@ -360,6 +351,7 @@ class PracticaPage(RoutablePageMixin, Page):
         contexto["indice_url"] = self.url[: -len(self.slug) - 1] if self.url else "/practicas/"
         self._vista_previa = getattr(request, "is_preview", False)
         contexto["relacionadas"] = self.relacionadas()
+        contexto["casos_relacionados"] = relacionados(clave_pagina(self.pk), "caso")
         if self._vista_previa:
             contexto["recursos"] = list(self.recursos.all())
             contexto["imagenes"] = list(self.imagenes.all())
@@ -375,6 +367,9 @@ class PracticaPage(RoutablePageMixin, Page):
     @path("imprimir/")
     def imprimir(self, request):
         contexto = self.get_context(request)
+        # La dirección pública real, con el dominio por el que llegó quien imprime
+        # (`full_url` usa el nombre del sitio en Wagtail, que suele quedar "localhost").
+        contexto["url_publica"] = request.build_absolute_uri(self.url)
         return render(request, "practicas/practica_imprimir.html", contexto)
 
     def texto_cuerpo(self):
@@ -404,10 +399,7 @@ class PracticaPage(RoutablePageMixin, Page):
 
     # Editar uno de estos modelos reindexa las prácticas que lo usan (en una tarea).
     dependencias_busqueda = {
-        "portal.Foco": "focos",
-        "portal.Principio": "principios",
-        "portal.Caracteristica": "caracteristicas",
-        "portal.Dimension": "caracteristicas__dimension",
+        **DEPENDENCIAS_MARCO,
         "portal.NivelEducativo": "niveles",
         "practicas.Red": "red",
         "portal.Slep": "red__slep",

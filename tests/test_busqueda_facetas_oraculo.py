@@ -113,3 +113,34 @@ def test_publicar_cambia_los_conteos_en_la_busqueda_siguiente():
     assert despues[("slep", "huasco")] == antes.get(("slep", "huasco"), 0) + 1
     motor.borrar("doc-nuevo")
     assert _conteos(motor.buscar(ConsultaBusqueda(texto=""))) == antes
+
+
+def test_mapa_se_actualiza_por_cambios_sin_recargar_y_cuadra_con_una_carga_nueva(monkeypatch):
+    """Publicar/despublicar actualiza solo los documentos tocados (sin recargar todo
+    el índice) y el resultado es el mismo que el de una carga completa."""
+    from busqueda.motores import facetas_bits
+
+    rng = random.Random(11)
+    docs = [{k: v for k, v in d.items() if k != "_palabra"} for d in _corpus(rng, 30)]
+    motor = MotorLocal()
+    motor.reconstruir(docs)
+    motor.buscar(ConsultaBusqueda(texto=""))  # carga completa
+    cargas = []
+    original = facetas_bits.MapaFacetas._cargar
+    monkeypatch.setattr(
+        facetas_bits.MapaFacetas, "_cargar", lambda self: (cargas.append(1), original(self))
+    )
+    for i in range(15):
+        doc = dict(rng.choice(docs))
+        if rng.random() < 0.3:
+            motor.borrar(doc["clave"])
+        else:
+            doc["facetas"] = {"slep": [(f"slep-{rng.randint(0, 3)}", f"SLEP {i}")]}
+            motor.indexar(doc)
+        incremental = _conteos(motor.buscar(ConsultaBusqueda(texto="")))
+    assert not cargas, "cada cambio recargó el mapa entero"
+    nuevo = facetas_bits.MapaFacetas()
+    nuevo._cargar()
+    assert nuevo.bits == facetas_bits.mapa_facetas().bits
+    assert nuevo.todos == facetas_bits.mapa_facetas().todos
+    assert incremental == _conteos(motor.buscar(ConsultaBusqueda(texto="")))

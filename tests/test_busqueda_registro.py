@@ -120,3 +120,49 @@ def test_dependientes_solo_lo_indexado(casos):
     claves = dependientes_de(foco)
     assert claves
     assert set(claves) <= set(Documento.objects.values_list("clave", flat=True))
+
+
+def test_microcentros_rurales_lleva_a_una_practica_de_microcentro_y_viceversa(
+    client, inicio, settings
+):
+    from django.core.management import call_command
+
+    from practicas.models import PracticaPage
+
+    settings.DEBUG = True
+    call_command("load_initial_data", "--demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    caso = casos_modelos.CasoPage.objects.get(slug="microcentros-rurales")
+    r = client.get(caso.url)
+    practicas = r.context["practicas_relacionadas"]
+    assert practicas, "el caso debe mostrar prácticas relacionadas"
+    primera = PracticaPage.objects.get(pk=practicas[0].page_id)
+    assert primera.red.tipo.slug == "microcentro-rural"
+    assert f'href="{primera.url}"' in r.content.decode()
+    # Y la práctica de microcentro muestra el caso.
+    r = client.get(primera.url)
+    assert "microcentros-rurales" in [d.slug for d in r.context["casos_relacionados"]]
+
+
+def test_enlaces_de_etiqueta_red_y_slep_de_las_fichas_filtran(client, inicio, settings):
+    """Ningún enlace de ficha lleva a un 400: etiquetas con tildes incluidas."""
+    import re
+
+    from django.core.management import call_command
+
+    from practicas.models import PracticaPage
+
+    settings.DEBUG = True
+    call_command("load_initial_data", "--demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    paginas = list(casos_modelos.CasoPage.objects.live()[:6]) + list(
+        PracticaPage.objects.live()[:4]
+    )
+    probados = 0
+    for pagina in paginas:
+        html = client.get(pagina.url).content.decode()
+        for href in set(re.findall(r'href="([^"]*\?(?:etiqueta|red|slep|tipo_red)=[^"]*)"', html)):
+            r = client.get(href.replace("&amp;", "&"))
+            assert r.status_code == 200, href
+            assert r.context["vista"].total > 0, href
+            assert not r.context["vista"].resultado.avisos, href
+            probados += 1
+    assert probados > 10

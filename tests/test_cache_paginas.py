@@ -53,3 +53,16 @@ def test_paginas_cacheadas_lo_dicen_y_busqueda_api_y_login_no(client, inicio, co
     assert "max-age=300" in client.get("/marco/focos/").get("Cache-Control", "")
     for ruta in ("/buscar/?q=redes", "/api/buscar/?q=redes", "/cuenta/entrar/"):
         assert "max-age=300" not in client.get(ruta).get("Cache-Control", ""), ruta
+
+
+def test_guardar_un_borrador_no_vacia_la_cache(client, inicio, con_cache):
+    from portal.cache import generacion
+
+    client.get("/marco/focos/")
+    antes = generacion()
+    inicio.title = "Borrador de la portada"
+    inicio.save_revision()  # como un coordinador que guarda su práctica sin publicar
+    assert generacion() == antes
+    assert "Borrador de la portada" not in client.get("/").content.decode()
+    inicio.get_latest_revision().publish()
+    assert generacion() != antes

@@ -143,7 +143,7 @@ def listado(client, filtros=None, **extra):
 
 
 def slugs_listados(respuesta):
-    return {caso.slug for caso in respuesta.context["casos"]}
+    return {r.slug for r in respuesta.context["vista"].resultado.resultados}
 
 
 class FiltrosDelListadoTest(TestCase):
@@ -180,7 +180,7 @@ class FiltrosDelListadoTest(TestCase):
         respuesta = listado(self.client)
         assert respuesta.status_code == 200
         assert slugs_listados(respuesta) == set(DATOS)
-        assert respuesta.context["filtro"].total == len(DATOS)
+        assert respuesta.context["vista"].total == len(DATOS)
 
     def test_cada_opcion_de_cada_faceta_devuelve_exactamente_sus_casos(self):
         for param, extraer in FACETAS.items():
@@ -210,26 +210,28 @@ class FiltrosDelListadoTest(TestCase):
 
     def test_conteos_cuadran_con_lo_que_se_lista_al_marcar_la_opcion(self):
         seleccion = {"ambito": ["internacional"], "foco": ["aprendizaje-profundo"]}
-        filtro = listado(self.client, seleccion).context["filtro"]
+        filtro = listado(self.client, seleccion).context["vista"]
         for faceta in filtro.facetas:
+            if faceta.clave not in FACETAS:
+                continue
             for opcion in faceta.opciones:
                 # Conteo disyuntivo: la faceta propia se reemplaza por la opción.
-                otra = {k: v for k, v in seleccion.items() if k != faceta.parametro}
-                otra[faceta.parametro] = [opcion.valor]
-                with self.subTest(faceta=faceta.parametro, opcion=opcion.valor):
+                otra = {k: v for k, v in seleccion.items() if k != faceta.clave}
+                otra[faceta.clave] = [opcion.valor]
+                with self.subTest(faceta=faceta.clave, opcion=opcion.valor):
                     assert opcion.cantidad == len(esperados(otra))
-                    assert opcion.cantidad == listado(self.client, otra).context["filtro"].total
+                    assert opcion.cantidad == listado(self.client, otra).context["vista"].total
 
     def test_las_url_de_opciones_activan_y_quitan_el_filtro(self):
         respuesta = listado(self.client, {"foco": ["capital-profesional"]})
-        filtro = respuesta.context["filtro"]
-        foco = next(f for f in filtro.facetas if f.parametro == "foco")
+        filtro = respuesta.context["vista"]
+        foco = next(f for f in filtro.facetas if f.clave == "foco")
         activa = next(o for o in foco.opciones if o.valor == "capital-profesional")
         otra = next(o for o in foco.opciones if o.valor == "socioeducativo")
         assert activa.seleccionado and not otra.seleccionado
         assert "foco=capital-profesional" not in activa.url
         assert "foco=capital-profesional" in otra.url and "foco=socioeducativo" in otra.url
-        assert [a.nombre for a in filtro.activos] == [
+        assert [a.etiqueta for a in filtro.activos] == [
             "Foco en el desarrollo de capital profesional"
         ]
         html = respuesta.content.decode()
@@ -237,18 +239,20 @@ class FiltrosDelListadoTest(TestCase):
         assert f'href="{filtro.activos[0].url_quitar}"' in html
 
     def test_caracteristicas_agrupadas_por_dimension(self):
-        filtro = listado(self.client).context["filtro"]
-        faceta = next(f for f in filtro.facetas if f.parametro == "caracteristica")
-        assert [g.nombre for g in faceta.grupos] == ["Nuclear", "Territorial", "Individual"]
-        individual = {o.valor for o in faceta.grupos[2].opciones}
-        assert individual == {"capital-profesional", "liderazgo-distribuido"}
+        filtro = listado(self.client).context["vista"]
+        faceta = next(f for f in filtro.facetas if f.clave == "caracteristica")
+        assert [g for g, _ in faceta.grupos] == ["Nuclear", "Territorial", "Individual"]
+        individual = {o.valor for o in faceta.grupos[2][1]}
+        # El motor ofrece las opciones que algún caso publicado tiene.
+        usadas = {c for d in DATOS.values() for c in d["caracteristicas"]}
+        assert individual == usadas & {"capital-profesional", "liderazgo-distribuido"}
 
     def test_slugs_inexistentes_se_ignoran_con_aviso(self):
         respuesta = listado(self.client, {"foco": ["no-existe"], "ambito": ["marte"]})
         assert respuesta.status_code == 200
         assert slugs_listados(respuesta) == set(DATOS)
-        avisos = " ".join(respuesta.context["filtro"].avisos)
-        assert "«no-existe»" in avisos and "«marte»" in avisos
+        avisos = " ".join(respuesta.context["vista"].resultado.avisos)
+        assert "no-existe»" in avisos and "marte»" in avisos
         assert "no-existe" in respuesta.content.decode()
 
     def test_valido_mas_inexistente_filtra_por_el_valido(self):
@@ -258,9 +262,9 @@ class FiltrosDelListadoTest(TestCase):
 
     def test_parametros_repetidos_no_duplican(self):
         respuesta = listado(self.client, {"foco": ["socioeducativo"] * 3})
-        filtro = respuesta.context["filtro"]
+        filtro = respuesta.context["vista"]
         assert len(filtro.activos) == 1
-        assert filtro.querystring == "foco=socioeducativo"
+        assert filtro.parametros == "foco=socioeducativo"
 
     def test_basura_en_los_parametros_nunca_da_500(self):
         for consulta in [
@@ -277,10 +281,17 @@ class FiltrosDelListadoTest(TestCase):
                 assert respuesta.status_code == 200
                 assert "<script>alert" not in respuesta.content.decode()
 
-    def test_pagina_fuera_de_rango_o_no_numerica_da_404(self):
-        for pagina in ["2", "999", "0", "-1", "abc", "1.5"]:
+    def test_pagina_no_numerica_da_400_y_fuera_de_rango_avisa(self):
+        """La misma regla que /buscar/ y la API (busqueda/parametros.py)."""
+        for pagina in ["0", "-1", "abc", "1.5", "99999"]:
             with self.subTest(pagina=pagina):
-                assert self.client.get(f"/casos/?pagina={pagina}").status_code == 404
+                respuesta = self.client.get(f"/casos/?q=red&pagina={pagina}")
+                assert respuesta.status_code == 400
+                html = respuesta.content.decode()
+                assert "página" in html.lower() and 'value="red"' in html
+        respuesta = self.client.get("/casos/?pagina=7")
+        assert respuesta.status_code == 200
+        assert "La página 7 no existe" in respuesta.content.decode()
         assert self.client.get("/casos/?pagina=1").status_code == 200
 
     def test_paginacion_conserva_los_filtros(self):
@@ -288,8 +299,8 @@ class FiltrosDelListadoTest(TestCase):
         for n in range(11):
             crear_caso(indice, f"extra-{n}", ambito="chile", focos=["socioeducativo"])
         respuesta = listado(self.client, {"foco": ["socioeducativo"]})
-        filtro = respuesta.context["filtro"]
-        assert filtro.paginador.num_pages == 2
+        filtro = respuesta.context["vista"]
+        assert filtro.paginas == 2
         assert filtro.url_siguiente == "?foco=socioeducativo&pagina=2"
         segunda = self.client.get("/casos/" + filtro.url_siguiente)
         assert segunda.status_code == 200

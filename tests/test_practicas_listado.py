@@ -84,7 +84,7 @@ def practicas(indice):
 
 
 def titulos(respuesta):
-    return sorted(p.title for p in respuesta.context["practicas"])
+    return sorted(r.titulo for r in respuesta.context["vista"].resultado.resultados)
 
 
 def test_listado_filtra_por_cada_faceta(practicas):
@@ -130,7 +130,9 @@ def test_listado_no_muestra_borradores_ni_pide_pagina_inexistente(practicas, ind
     c = Client()
     assert "Borrador secreto" not in c.get("/practicas/").content.decode()
     assert c.get(borrador.url or "/practicas/borrador-secreto/").status_code == 404
-    assert c.get("/practicas/?pagina=99").status_code == 404
+    fuera = c.get("/practicas/?pagina=99")
+    assert fuera.status_code == 200 and "La página 99 no existe" in fuera.content.decode()
+    assert c.get("/practicas/?pagina=abc").status_code == 400
     assert c.get("/practicas/?foco=<script>").status_code == 200
 
 

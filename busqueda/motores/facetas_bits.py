@@ -9,17 +9,30 @@ de Python usado como mapa de bits sobre los ids de `Documento`; contar una
 opción es un AND y un `bit_count()`, microsegundos aunque haya 100 mil
 documentos, y todas las facetas salen de la misma pasada.
 
-El mapa vive en cada proceso y se recarga solo cuando el índice cambió: cada
-escritura del motor local marca una versión nueva en `EstadoIndice` (una
-fila) y cada conteo la compara. Publicar o despublicar hace que el siguiente
-conteo de cada proceso recargue (tiempo medido en bench/RESULTADOS.md).
+El mapa vive en cada proceso y se actualiza por cambios: cada escritura del
+motor local anota los documentos tocados en `CambioIndice`; antes de contar,
+cada proceso lee los cambios posteriores al último que vio y rehace solo esos
+documentos (sus opciones y su bit en `todos`). Se recarga entero solo si
+`EstadoIndice` cambió (`reconstruir`), si el último cambio visto ya no existe
+(se deshizo su transacción) o si hay demasiados cambios juntos.
+
+Un cambio que se confirma DESPUÉS de otro con id mayor (transacciones
+concurrentes) no se pierde: los cambios de los últimos `VENTANA` segundos se
+vuelven a aplicar (aplicar es idempotente: relee el estado del documento).
 """
 
 import threading
+from datetime import timedelta
 
 from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
 
-from ..models import Documento, EstadoIndice, ValorFaceta
+from ..models import CambioIndice, Documento, EstadoIndice, ValorFaceta
+
+VENTANA = timedelta(seconds=10)
+# Sobre esta cantidad de documentos cambiados de una vez, recargar todo es más barato.
+MAXIMO_INCREMENTAL = 300
 
 
 def bits_de(ids, largo_bytes=None):
@@ -41,18 +54,68 @@ class MapaFacetas:
         self.bits = {}
         self.etiquetas = {}
         self.todos = 0
+        self.ultimo = (0, "")  # (id, marca) del último CambioIndice aplicado
         self._candado = threading.Lock()
 
     def asegurar(self):
-        # La versión se lee ANTES de cargar: si cambia durante la carga, la próxima
-        # llamada ve otra versión y recarga; nunca queda un mapa viejo marcado nuevo.
+        # La versión y el último cambio se leen ANTES de cargar: lo que cambie durante
+        # la carga se verá (y aplicará) en la llamada siguiente.
         version = EstadoIndice.actual()
-        if version != self.version:
-            with self._candado:
-                if version != self.version:
-                    self._cargar()
-                    self.version = version
+        with self._candado:
+            if version != self.version:
+                self._recargar(version)
+                return self
+            cambios = list(
+                CambioIndice.objects.filter(
+                    Q(id__gte=self.ultimo[0]) | Q(creado__gte=timezone.now() - VENTANA)
+                )
+                .order_by("id")
+                .values_list("id", "documento_id", "marca")
+            )
+            if self.ultimo[0] and (self.ultimo[0], self.ultimo[1]) not in {
+                (i, m) for i, _, m in cambios
+            }:
+                self._recargar(version)  # el último cambio visto se deshizo
+                return self
+            documentos = {d for i, d, _ in cambios if i != self.ultimo[0]}
+            if len(documentos) > MAXIMO_INCREMENTAL:
+                self._recargar(version)
+                return self
+            if documentos:
+                self._aplicar(documentos)
+            if cambios:
+                self.ultimo = (cambios[-1][0], cambios[-1][2])
         return self
+
+    def _ultimo_cambio(self):
+        fila = CambioIndice.objects.order_by("-id").values_list("id", "marca").first()
+        return fila or (0, "")
+
+    def _recargar(self, version):
+        ultimo = self._ultimo_cambio()
+        self._cargar()
+        self.version = version
+        self.ultimo = ultimo
+
+    def _aplicar(self, documentos):
+        """Rehace en memoria las opciones de estos documentos desde la base."""
+        for d in documentos:
+            mascara = 1 << d
+            for clave in [c for c, b in self.bits.items() if (b >> d) & 1]:
+                resto = self.bits[clave] & ~mascara
+                if resto:
+                    self.bits[clave] = resto
+                else:
+                    del self.bits[clave]
+            self.todos &= ~mascara
+        for d in Documento.objects.filter(id__in=documentos).values_list("id", flat=True):
+            self.todos |= 1 << d
+        for d, faceta, valor, etiqueta in ValorFaceta.objects.filter(
+            documento_id__in=documentos
+        ).values_list("documento_id", "faceta", "valor", "etiqueta"):
+            clave = (faceta, valor)
+            self.bits[clave] = self.bits.get(clave, 0) | (1 << d)
+            self.etiquetas[clave] = etiqueta
 
     def _cargar(self):
         # Cursor directo y no el ORM: a 100 mil documentos son más de un millón de

@@ -18,7 +18,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from ..fragmentos import fragmentos
-from ..models import TIPOS, Documento, EstadoIndice, ValorFaceta, Vocablo
+from ..models import TIPOS, CambioIndice, Documento, EstadoIndice, ValorFaceta, Vocablo
 from ..normalizacion import (
     PALABRAS_VACIAS,
     palabras,
@@ -100,22 +100,23 @@ class MotorLocal(Motor):
     def indexar(self, doc: dict) -> None:
         with transaction.atomic():
             delta = Counter()
-            self._indexar(doc, delta)
+            documento_id = self._indexar(doc, delta)
             self._aplicar_vocabulario(delta)
-            EstadoIndice.marcar()
+            CambioIndice.registrar([documento_id])
 
     def indexar_lote(self, docs, progreso=None) -> int:
         """Indexa muchos documentos en una transacción (vocabulario al final)."""
         n = 0
         with transaction.atomic():
             delta = Counter()
+            cambiados = []
             for doc in docs:
-                self._indexar(doc, delta)
+                cambiados.append(self._indexar(doc, delta))
                 n += 1
                 if progreso:
                     progreso(n)
             self._aplicar_vocabulario(delta)
-            EstadoIndice.marcar()
+            CambioIndice.registrar(cambiados)
         return n
 
     def borrar(self, clave: str) -> None:
@@ -126,9 +127,10 @@ class MotorLocal(Motor):
             delta = Counter()
             for palabra, info in vocablos_de(self._campos(doc)).items():
                 delta[(palabra, *info)] -= 1
+            documento_id = doc.id
             doc.delete()
             self._aplicar_vocabulario(delta)
-            EstadoIndice.marcar()
+            CambioIndice.registrar([documento_id])
 
     def reconstruir(self, docs, progreso=None) -> int:
         with transaction.atomic():
@@ -136,6 +138,7 @@ class MotorLocal(Motor):
                 indice_texto(connection).reconstruir(cursor)
             ValorFaceta.objects.all().delete()
             Documento.objects.all().delete()
+            CambioIndice.objects.all().delete()  # versión nueva: cada proceso recarga todo
             Vocablo.objects.all().delete()
             # Índice vacío: todo es nuevo, así que se inserta por lotes (un INSERT
             # de documentos y otro de facetas cada LOTE_SQL) en vez de fila a fila.
@@ -190,6 +193,7 @@ class MotorLocal(Motor):
         else:
             documento = Documento.objects.create(clave=clave, **valores)
         ValorFaceta.objects.bulk_create(self._filas_facetas(documento, doc))
+        return documento.id
 
     @staticmethod
     def _valores(doc):

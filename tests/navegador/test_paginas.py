@@ -91,13 +91,13 @@ def test_docente_busca_filtra_abre_un_caso_y_salta_a_uno_relacionado(visita, con
     # Marca una faceta: solo casos.
     page.locator("fieldset[data-faceta=tipo] input[value=caso]").check()
     expect(page).to_have_url(re.compile(r"[?&]tipo=caso"))
-    expect(page.locator("#resultados .resultado__meta").first).to_have_text("Caso")
-    tipos = page.locator("#resultados .resultado__meta").all_inner_texts()
-    assert tipos and set(tipos) == {"Caso"}
+    expect(page.locator("#resultados .resultado__meta").first).to_have_text(re.compile(r"^Caso\b"))
+    tipos = page.locator("#resultados h3 + .resultado__meta").all_inner_texts()
+    assert tipos and {t.split(" · ")[0] for t in tipos} == {"Caso"}
     visita.captura("filtrado-por-caso")
 
     # Abre el primer caso.
-    primero = page.locator("#resultados > li h2 a").first
+    primero = page.locator("#resultados > li h3 a").first
     titulo = primero.inner_text()
     primero.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(titulo)
