@@ -3,6 +3,7 @@ título, resumen e imagen, con URL absolutas. Casos y prácticas usan su resumen
 y su imagen; el resto, la descripción de la página y la imagen de Trama."""
 
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
@@ -55,7 +56,14 @@ def etiquetas_compartir(context):
             630,
             "Trama, redes de la Educación Pública",
         )
-    absoluta = request.build_absolute_uri if request else (lambda u: u)
+
+    def absoluta(url):
+        # En la página de error 400 por un Host no permitido, get_host() vuelve a fallar.
+        try:
+            return request.build_absolute_uri(url) if request else url
+        except DisallowedHost:
+            return url
+
     tipo = "article" if pagina is not None and hasattr(pagina, "resumen") else "website"
     return {
         "titulo": titulo or "Trama",
