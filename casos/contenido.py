@@ -25,10 +25,11 @@ INDICE = {
         "del estudio de la DEP."
     ),
     "introduccion": (
-        "<p>El estudio de la Dirección de Educación Pública revisó diez experiencias de trabajo "
+        "<p>El estudio de la Dirección de Educación Pública reúne diez experiencias de trabajo "
         "en red en Chile y nueve en otros países. Cada ficha cuenta quién organiza la red, "
         "cómo se coordina, qué hace en sus encuentros y qué aprendizajes deja para los "
-        "Servicios Locales. Filtre por foco, principio, característica o tipo de red para "
+        "Servicios Locales; las fichas se redactaron con información pública y muestran "
+        "«Ficha en revisión editorial» hasta que la DEP valida su texto. Filtre por foco, principio, característica o tipo de red para "
         "encontrar las más pertinentes a su desafío.</p>"
     ),
 }
@@ -557,8 +558,7 @@ CASOS = [
         "resumen": (
             "Red temática de docentes para la enseñanza de las ciencias que el estudio de la DEP "
             "incluye entre sus casos nacionales. No encontramos documentación pública suficiente "
-            "para describir con seguridad su organización; la ficha queda abierta para que la "
-            "DEP la complete."
+            "para describirla con seguridad: la ficha dice qué falta y a quién pedirlo."
         ),
         "cuerpo": [
             seccion(
@@ -570,6 +570,22 @@ CASOS = [
                 "temáticas de ciencias suelen reunir a docentes de distintos establecimientos en "
                 "torno a la enseñanza basada en la indagación, con apoyo de universidades o "
                 "programas públicos de divulgación científica como Explora.</p>",
+            ),
+            seccion(
+                "Qué falta para completar esta ficha",
+                "<ul><li>Quién organiza la red y quién la financia.</li><li>Desde cuándo "
+                "funciona y en qué regiones o comunas.</li><li>Cuántos docentes y "
+                "establecimientos participan, y de qué niveles.</li><li>Cómo se coordina: "
+                "frecuencia de los encuentros, qué hacen en ellos y quién los conduce.</li>"
+                "<li>Qué resultados o aprendizajes ha documentado, con sus fuentes.</li></ul>",
+            ),
+            seccion(
+                "A quién pedirlo",
+                "<p>Al equipo de la Dirección de Educación Pública que realizó el estudio "
+                "diagnóstico, que incluyó esta red entre sus casos y conoce su fuente, y a "
+                "quienes coordinan la red. Si usted participa en la Red de Ciencias (PRETeC) o "
+                "tiene documentos sobre ella, escriba a la DEP: el equipo editorial completará "
+                "la ficha y la marcará como revisada.</p>",
             ),
         ],
         "aprendizajes": (

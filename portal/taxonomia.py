@@ -80,17 +80,54 @@ DIMENSIONES = [
 ]
 
 CARACTERISTICAS = [
-    ("nuclear", "proposito-claro", "Propósito claro y ambicioso", ""),
-    ("nuclear", "colaboracion-sostenida", "Colaboración sostenida", ""),
-    ("nuclear", "gestion-del-conocimiento", "Gestión del conocimiento en movimiento", ""),
+    (
+        "nuclear",
+        "proposito-claro",
+        "Propósito claro y ambicioso",
+        "La red sabe para qué existe: un objetivo compartido, centrado en el aprendizaje de "
+        "los estudiantes y en el mejoramiento de sus escuelas, que exige más de lo que cada "
+        "establecimiento lograría solo y que orienta qué se hace en cada encuentro.",
+    ),
+    (
+        "nuclear",
+        "colaboracion-sostenida",
+        "Colaboración sostenida",
+        "Sus integrantes trabajan juntos de manera regular y a lo largo del tiempo, no en "
+        "encuentros aislados: hay tiempos, espacios y acuerdos que permiten que la "
+        "colaboración continúe aunque cambien las personas.",
+    ),
+    (
+        "nuclear",
+        "gestion-del-conocimiento",
+        "Gestión del conocimiento en movimiento",
+        "Lo que se aprende circula: prácticas, materiales y resultados se comparten entre "
+        "establecimientos, se registran y se prueban en otros contextos, en vez de quedarse "
+        "en una escuela o en una persona.",
+    ),
     (
         "nuclear",
         "ciclos-de-indagacion",
         "Orientación a la mejora con ciclos de indagación colaborativa",
-        "",
+        "La red se pregunta qué funciona y por qué: define un problema de aprendizaje, prueba "
+        "cambios, recoge evidencia y ajusta en ciclos sucesivos, usando los datos para aprender "
+        "y no para sancionar.",
     ),
-    ("nuclear", "confianza", "Confianza personal y profesional", ""),
-    ("nuclear", "corresponsabilidad", "Corresponsabilidad: cumplir lo comprometido", ""),
+    (
+        "nuclear",
+        "confianza",
+        "Confianza personal y profesional",
+        "Las personas se sienten seguras para mostrar su práctica, reconocer dificultades y "
+        "dar y recibir retroalimentación. Se construye con el tiempo, en relaciones de "
+        "respeto y reciprocidad, y permite hablar de lo que no resulta.",
+    ),
+    (
+        "nuclear",
+        "corresponsabilidad",
+        "Corresponsabilidad: cumplir lo comprometido",
+        "Cada integrante asume su parte y responde ante los demás por lo acordado. La "
+        "responsabilidad por lo que logra la red es compartida y no recae solo en quien "
+        "coordina.",
+    ),
     (
         "territorial",
         "vinculacion-socioeducativa",
@@ -118,19 +155,45 @@ CARACTERISTICAS = [
 ]
 
 RIESGOS = [
-    ("luchas-de-poder", "Luchas de poder", ""),
-    ("competencia-fragmentacion", "Competencia al interior de la red, fragmentación", ""),
-    ("roles-difusos", "Roles y responsabilidades difusas", ""),
+    (
+        "luchas-de-poder",
+        "Luchas de poder",
+        "Personas o instituciones usan la red para imponer su agenda o ganar influencia. Las "
+        "decisiones dejan de tomarse en función del propósito común y quienes tienen menos "
+        "poder se retiran o callan.",
+    ),
+    (
+        "competencia-fragmentacion",
+        "Competencia al interior de la red, fragmentación",
+        "Los establecimientos se ven como rivales (por matrícula, resultados o recursos) y "
+        "no comparten lo que saben; la red se divide en grupos que no dialogan entre sí.",
+    ),
+    (
+        "roles-difusos",
+        "Roles y responsabilidades difusas",
+        "No está claro quién hace qué, quién decide ni quién responde por lo acordado. Las "
+        "tareas se duplican o quedan sin hacer y el trabajo depende de la buena voluntad de "
+        "unos pocos.",
+    ),
     (
         "conocimiento-no-reciproco",
         "Conocimiento que no se comparte de manera recíproca",
-        "",
+        "El conocimiento fluye en una sola dirección: algunos integrantes solo reciben o solo "
+        "entregan, o lo aprendido no vuelve a la red. Se pierde el beneficio mutuo que "
+        "sostiene la colaboración.",
     ),
-    ("companero-durmiente", "Ilusión de asociación (\u201ccompañero durmiente\u201d)", ""),
+    (
+        "companero-durmiente",
+        "Ilusión de asociación (\u201ccompañero durmiente\u201d)",
+        "Un integrante figura en la red pero no participa de verdad: asiste sin aportar o no "
+        "lleva lo aprendido a su establecimiento. La red parece más amplia y activa de lo que es.",
+    ),
     (
         "instrumentalizacion",
         "Cooperación fabricada y colegialidad controlada (\u201cinstrumentalización\u201d)",
-        "",
+        "La colaboración se impone desde fuera como una obligación administrativa, con agendas "
+        "y productos definidos por otros. Las reuniones se cumplen, pero la red no tiene "
+        "propósito propio ni compromiso real de sus integrantes.",
     ),
 ]
 
@@ -196,6 +259,11 @@ def cargar(apps=None):
         nonlocal creados
         obj, nuevo = modelo(nombre_modelo).objects.get_or_create(slug=slug, defaults=defaults)
         creados += int(nuevo)
+        # Una descripción que sigue vacía se completa con la del estudio; la que la DEP
+        # ya escribió (o editó) no se toca.
+        if not nuevo and defaults.get("descripcion") and not getattr(obj, "descripcion", "x"):
+            obj.descripcion = defaults["descripcion"]
+            obj.save(update_fields=["descripcion"])
         return obj
 
     for orden, (slug, nombre, descripcion) in enumerate(FOCOS, 1):

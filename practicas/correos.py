@@ -51,7 +51,11 @@ def notificar(estado, decision, comentario="", editor=None):
         enlace = _base() + pagina.url if pagina.url else ""
     else:
         enlace = _base() + reverse("practicas:mis_practicas")
+    from .flujo import cambios_de_la_dep
+
     contexto = {
+        # Lo que la editora modificó antes de decidir (la red debe saberlo).
+        "cambios_dep": cambios_de_la_dep(PracticaPage.objects.get(pk=pagina.pk)),
         "pagina": pagina,
         "titulo": pagina.draft_title or pagina.title,
         "decision": decision,

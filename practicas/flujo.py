@@ -135,30 +135,89 @@ def limite_excedido(user, accion_enviar, subiendo):
 
 
 def guardar_subidas(subida, user):
-    """Guarda la imagen y el documento válidos en la colección privada.
-    Devuelve (imagen, documento), cualquiera puede ser None."""
-    imagen = documento = None
-    datos = subida.cleaned_data
-    coleccion = None
-    if datos.get("imagen"):
-        coleccion = coleccion_revision()
-        archivo = datos["imagen"]
-        titulo = (datos.get("pie_imagen") or "").strip() or archivo.name.rsplit(".", 1)[0]
+    """Guarda las imágenes y documentos válidos en la colección privada.
+    Devuelve (imágenes, documentos), dos listas (pueden ir vacías)."""
+    imagenes, documentos = [], []
+    datos = getattr(subida, "cleaned_data", {}) or {}
+    if not (subida.imagenes_validas or subida.documentos_validos):
+        return imagenes, documentos
+    coleccion = coleccion_revision()
+    pie = (datos.get("pie_imagen") or "").strip()
+    for archivo in subida.imagenes_validas:
+        # La descripción escrita al subir vale para una sola imagen; con varias,
+        # cada una se describe después en la lista (parte con su nombre de archivo).
+        titulo = pie if pie and len(subida.imagenes_validas) == 1 else ""
+        titulo = titulo or archivo.name.rsplit(".", 1)[0]
         imagen = get_image_model()(
             title=titulo[:255], file=archivo, collection=coleccion, uploaded_by_user=user
         )
         imagen._set_image_file_metadata()
         imagen.save()
-    if datos.get("documento"):
-        coleccion = coleccion or coleccion_revision()
-        archivo = datos["documento"]
-        titulo = (datos.get("titulo_documento") or "").strip() or archivo.name.rsplit(".", 1)[0]
+        imagenes.append(imagen)
+    titulo_doc = (datos.get("titulo_documento") or "").strip()
+    for archivo in subida.documentos_validos:
+        titulo = titulo_doc if titulo_doc and len(subida.documentos_validos) == 1 else ""
+        titulo = titulo or archivo.name.rsplit(".", 1)[0]
         documento = get_document_model()(
             title=titulo[:255], file=archivo, collection=coleccion, uploaded_by_user=user
         )
         documento._set_document_file_metadata()
         documento.save()
-    return imagen, documento
+        documentos.append(documento)
+    return imagenes, documentos
+
+
+def archivos_referidos(user):
+    """(ids de imágenes, ids de documentos) que usan las prácticas de las redes
+    de `user`, en su fila publicada o en su última revisión (un borrador nunca
+    publicado solo guarda sus archivos en la revisión)."""
+    imagenes = set(PracticaImagen.objects.values_list("imagen_id", flat=True))
+    documentos = set(PracticaRecurso.objects.values_list("documento_id", flat=True))
+    for pagina in PracticaPage.objects.filter(red__coordinadores=user).distinct():
+        borrador = pagina.get_latest_revision_as_object()
+        imagenes.update(i.imagen_id for i in borrador.imagenes.all())
+        documentos.update(r.documento_id for r in borrador.recursos.all())
+    return imagenes, documentos
+
+
+def limpiar_huerfanos(user, conservar_imagenes=(), conservar_documentos=()):
+    """Borra las imágenes y documentos que `user` subió desde el formulario y que
+    ninguna práctica usa: los deja un intento abandonado (subió y no guardó).
+    Se llama al abrir o enviar el formulario, antes de guardar lo nuevo, así el
+    archivo que se vuelve a subir conserva su nombre (sin «foto_noenVK9.png»).
+    Wagtail borra del disco el archivo y sus miniaturas al borrar el objeto.
+
+    No toca lo que el formulario en curso ya lista (`conservar_*`) ni nada fuera
+    de la colección de revisión. Devuelve cuántos borró."""
+    referidas, referidos = archivos_referidos(user)
+
+    def ids(valores):
+        # Solo ids válidos: lo demás lo rechaza el formulario con su mensaje.
+        return {int(x) for x in valores if str(x).isdigit() and int(x) <= 2**63 - 1}
+
+    conservar_i = referidas | ids(conservar_imagenes)
+    conservar_d = referidos | ids(conservar_documentos)
+    imagenes = (
+        get_image_model()
+        .objects.filter(collection__name=COLECCION_REVISION, uploaded_by_user=user)
+        .exclude(pk__in=conservar_i)
+    )
+    documentos = (
+        get_document_model()
+        .objects.filter(collection__name=COLECCION_REVISION, uploaded_by_user=user)
+        .exclude(pk__in=conservar_d)
+    )
+    borrados = 0
+    for objeto in [*imagenes, *documentos]:
+        # El archivo se borra ya (Wagtail lo haría al confirmar la transacción,
+        # tarde para la subida que viene en esta misma petición).
+        if hasattr(objeto, "renditions"):
+            for rendicion in objeto.renditions.all():
+                rendicion.file.delete(save=False)
+        objeto.file.delete(save=False)
+        objeto.delete()
+        borrados += 1
+    return borrados
 
 
 def _slug_unico(indice, titulo):
@@ -191,11 +250,13 @@ def _aplicar(pagina, form):
     pagina.caracteristicas = list(datos.get("caracteristicas") or [])
     pagina.etiquetas.set(form.lista_etiquetas())
     pies = {i.imagen_id: i.pie for i in pagina.imagenes.all()}
+    pies.update(form.pies())
     pagina.imagenes = [
         PracticaImagen(imagen=imagen, pie=pies.get(imagen.pk, imagen.title), sort_order=n)
         for n, imagen in enumerate(datos.get("imagenes_subidas") or [])
     ]
     titulos = {r.documento_id: r.titulo for r in pagina.recursos.all()}
+    titulos.update(form.titulos_documentos())
     pagina.recursos = [
         PracticaRecurso(documento=doc, titulo=titulos.get(doc.pk, ""), sort_order=n)
         for n, doc in enumerate(datos.get("documentos_subidos") or [])
@@ -265,3 +326,78 @@ def publicar_archivos(pagina):
     get_document_model().objects.filter(pk__in=documentos, collection=revision).update(
         collection=publica
     )
+
+
+# Campos que se comparan para contar a la red qué cambió la DEP (etiqueta visible).
+CAMPOS_COMPARADOS = (
+    ("title", "Título"),
+    ("resumen", "Resumen"),
+    ("desafio", "Desafío que aborda"),
+    ("pasos", "Qué hicieron (pasos)"),
+    ("participantes", "Quiénes participaron (roles)"),
+    ("niveles", "Niveles educativos"),
+    ("duracion", "Duración o periodicidad"),
+    ("nivel_evidencia", "Nivel de evidencia"),
+    ("resultados", "Resultados y evidencias"),
+    ("vinculo_pme_pel", "Vínculo con el PME o el PEL"),
+    ("focos", "Focos de acción"),
+    ("principios", "Principios orientadores"),
+    ("caracteristicas", "Características de redes efectivas"),
+    ("etiquetas", "Etiquetas libres"),
+    ("imagenes", "Imágenes"),
+    ("recursos", "Documentos"),
+)
+
+
+def _valor_visible(pagina, campo):
+    from .saneo import html_a_texto
+
+    if campo in ("desafio", "resultados"):
+        return html_a_texto(getattr(pagina, campo))
+    if campo == "pasos":
+        return "\n".join(str(b.value) for b in pagina.pasos)
+    if campo == "nivel_evidencia":
+        return pagina.get_nivel_evidencia_display()
+    if campo in ("niveles", "focos", "principios", "caracteristicas"):
+        return ", ".join(sorted(t.nombre for t in getattr(pagina, campo).all()))
+    if campo == "etiquetas":
+        return ", ".join(sorted(t.name for t in pagina.etiquetas.all()))
+    if campo == "imagenes":
+        return "\n".join(f"{i.pie or i.imagen.title}" for i in pagina.imagenes.all())
+    if campo == "recursos":
+        return "\n".join(r.titulo or r.documento.title for r in pagina.recursos.all())
+    return str(getattr(pagina, campo) or "")
+
+
+def comparar(antes, ahora):
+    """[{campo, antes, ahora}] de los campos que difieren entre dos versiones."""
+    cambios = []
+    for campo, etiqueta in CAMPOS_COMPARADOS:
+        a, b = _valor_visible(antes, campo), _valor_visible(ahora, campo)
+        if a.strip() != b.strip():
+            cambios.append({"campo": etiqueta, "antes": a, "ahora": b})
+    return cambios
+
+
+def cambios_de_la_dep(pagina):
+    """Lo que una editora cambió en la práctica después de que la red la envió.
+
+    Decisión (issue 16): las ediciones de la editora antes de decidir se guardan
+    (Wagtail las guarda como revisión suya) y se muestran a la red: qué campo,
+    cómo estaba y cómo quedó, en el formulario de corrección y en el correo.
+    Se compara la última revisión de alguien de la red con la última revisión
+    de la página; si la última es de la red, no hay cambios de la DEP."""
+    ultima = pagina.get_latest_revision()
+    if ultima is None:
+        return []
+    de_la_red = set(pagina.red.coordinadores.values_list("pk", flat=True))
+    if ultima.user_id in de_la_red:
+        return []
+    enviada = (
+        Revision.page_revisions.filter(object_id=str(pagina.pk), user_id__in=de_la_red)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if enviada is None:
+        return []
+    return comparar(enviada.as_object(), ultima.as_object())

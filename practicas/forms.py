@@ -189,7 +189,9 @@ class PracticaForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Desmarque un documento para quitarlo de la práctica.",
     )
-    revision_base = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    revision_base = forms.IntegerField(
+        label="Versión de partida", required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, user, pagina=None, accion=GUARDAR, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,6 +211,8 @@ class PracticaForm(forms.Form):
         for nombre, campo in self.fields.items():
             if nombre not in ("red", "titulo"):
                 campo.required = accion == ENVIAR and nombre in OBLIGATORIOS_AL_ENVIAR
+            # Se marca desde el principio lo que se exige al enviar (no al guardar).
+            campo.obligatorio_envio = nombre in OBLIGATORIOS_AL_ENVIAR
         imagenes = Q(collection__name=COLECCION_REVISION, uploaded_by_user=user)
         documentos = Q(collection__name=COLECCION_REVISION, uploaded_by_user=user)
         if pagina is not None:
@@ -237,6 +241,40 @@ class PracticaForm(forms.Form):
             (d.pk, self.fields["documentos_subidos"].label_from_instance(d))
             for d in self.documentos_visibles
         ]
+        # Descripción de cada imagen y título de cada documento (campos `pie_<id>`,
+        # `titulo_doc_<id>` junto a su miniatura o nombre en la lista de subidos).
+        pies = self.initial.get("pies", {})
+        titulos = self.initial.get("titulos_documentos", {})
+        for imagen in self.imagenes_visibles:
+            clave = f"pie_{imagen.pk}"
+            valor = self.data.get(clave) if self.is_bound else pies.get(imagen.pk, imagen.title)
+            imagen.pie_formulario = (valor if valor is not None else imagen.title)[:250]
+            imagen.campo_pie = clave
+        for documento in self.documentos_visibles:
+            clave = f"titulo_doc_{documento.pk}"
+            valor = (
+                self.data.get(clave)
+                if self.is_bound
+                else titulos.get(documento.pk, documento.title)
+            )
+            documento.titulo_formulario = (valor if valor is not None else documento.title)[:200]
+            documento.campo_titulo = clave
+
+    def pies(self):
+        """{id de imagen: descripción} escrita en el formulario."""
+        from .saneo import texto_plano_seguro
+
+        return {
+            i.pk: texto_plano_seguro(i.pie_formulario)[:250] or i.title
+            for i in self.imagenes_visibles
+        }
+
+    def titulos_documentos(self):
+        from .saneo import texto_plano_seguro
+
+        return {
+            d.pk: texto_plano_seguro(d.titulo_formulario)[:200] for d in self.documentos_visibles
+        }
 
     def clean(self):
         datos = super().clean()
@@ -270,38 +308,71 @@ COLECCION_REVISION = "Prácticas en revisión"
 COLECCION_PUBLICA = "Prácticas publicadas"
 
 
-class SubidaForm(forms.Form):
-    """Archivos nuevos de esta petición. Se validan y guardan aparte del resto."""
+MAX_ARCHIVOS_POR_ENVIO = 10
 
-    imagen = WagtailImageField(
-        label="Agregar una imagen",
+
+class VariosArchivos(forms.ClearableFileInput):
+    """`<input type=file multiple>`: se eligen varias imágenes (o documentos) a la vez."""
+
+    allow_multiple_selected = True
+
+
+class VariosArchivosField(forms.FileField):
+    """Devuelve la lista de archivos; cada uno se valida por separado en SubidaForm
+    para que un archivo malo no impida guardar los buenos."""
+
+    widget = VariosArchivos
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        return list(data) if isinstance(data, (list, tuple)) else [data]
+
+
+class SubidaForm(forms.Form):
+    """Archivos nuevos de esta petición. Se validan y guardan aparte del resto.
+
+    Se pueden elegir varias imágenes y varios documentos a la vez; cada archivo
+    válido se guarda aunque otro falle, y cada error nombra su archivo."""
+
+    imagen = VariosArchivosField(
+        label="Agregar imágenes",
         required=False,
-        help_text="JPG, PNG, GIF o WebP, hasta 10 MB. Se guarda apenas la sube.",
+        help_text="JPG, PNG, GIF o WebP, hasta 10 MB cada una. Puede elegir varias a la vez. "
+        "Se guardan apenas las sube; después podrá describir cada una.",
     )
     pie_imagen = forms.CharField(
         label="Descripción de la imagen",
         max_length=250,
         required=False,
-        help_text="Qué muestra la imagen (para quienes no pueden verla).",
+        help_text="Qué muestra la imagen (para quienes no pueden verla). Si sube varias, "
+        "descríbalas una por una en la lista de imágenes subidas.",
     )
-    documento = forms.FileField(
-        label="Agregar un documento descargable",
+    documento = VariosArchivosField(
+        label="Agregar documentos descargables",
         required=False,
-        validators=[validar_documento],
-        help_text="PDF, Word, PowerPoint, Excel, OpenDocument, CSV o texto, hasta 10 MB.",
+        help_text="PDF, Word, PowerPoint, Excel, OpenDocument, CSV o texto, hasta 10 MB cada "
+        "uno. Puede elegir varios a la vez.",
     )
-    titulo_documento = forms.CharField(label="Título del documento", max_length=200, required=False)
+    titulo_documento = forms.CharField(
+        label="Título del documento",
+        max_length=200,
+        required=False,
+        help_text="Si sube varios, póngale título a cada uno en la lista de documentos subidos.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        imagen = self.fields["imagen"]
-        # Mensajes propios en español (los de Wagtail dependen de su traducción).
-        imagen.error_messages.update(
+        self.imagenes_validas = []
+        self.documentos_validos = []
+        # Un campo de Wagtail por archivo: reutiliza su validación (formato, peso, píxeles).
+        self._validador_imagen = WagtailImageField(required=False)
+        self._validador_imagen.error_messages.update(
             {
                 "invalid_image": "El archivo no es una imagen válida o está dañado. "
                 "Suba un JPG, PNG, GIF o WebP.",
                 "invalid_image_extension": "Formato no permitido. Suba una imagen "
-                f"{imagen.supported_formats_text}.",
+                f"{self._validador_imagen.supported_formats_text}.",
                 "invalid_image_known_format": "El archivo dice ser .%(extension)s pero en "
                 "realidad es %(image_format)s. Súbalo con su extensión verdadera.",
                 "file_too_large": "La imagen pesa %(file_size)s; el máximo es %(max_filesize)s.",
@@ -309,6 +380,37 @@ class SubidaForm(forms.Form):
                 "el máximo es %(max_pixels_count)s). Redúzcala antes de subirla.",
                 "file_too_large_unknown_size": "La imagen es demasiado pesada; el máximo es "
                 "%(max_filesize)s.",
+                "invalid": "No se pudo leer el archivo.",
             }
         )
-        self.fields["documento"].error_messages["invalid"] = "No se pudo leer el archivo."
+        self._validador_documento = forms.FileField(
+            required=False,
+            validators=[validar_documento],
+            error_messages={"invalid": "No se pudo leer el archivo."},
+        )
+
+    def _validar_cada_uno(self, nombre, validador, validos):
+        archivos = self.cleaned_data.get(nombre) or []
+        errores = []
+        if len(archivos) > MAX_ARCHIVOS_POR_ENVIO:
+            errores.append(
+                f"Eligió {len(archivos)} archivos; suba hasta {MAX_ARCHIVOS_POR_ENVIO} por vez."
+            )
+            archivos = archivos[:MAX_ARCHIVOS_POR_ENVIO]
+        for archivo in archivos:
+            try:
+                validos.append(validador.clean(archivo))
+            except ValidationError as error:
+                prefijo = f"«{archivo.name}»: " if len(archivos) > 1 else ""
+                errores.extend(prefijo + mensaje for mensaje in error.messages)
+        return errores
+
+    def clean(self):
+        datos = super().clean()
+        for nombre, validador, validos in (
+            ("imagen", self._validador_imagen, self.imagenes_validas),
+            ("documento", self._validador_documento, self.documentos_validos),
+        ):
+            for error in self._validar_cada_uno(nombre, validador, validos):
+                self.add_error(nombre, error)
+        return datos

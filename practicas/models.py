@@ -224,6 +224,31 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
         verbose_name = "práctica"
         verbose_name_plural = "prácticas"
 
+    # Estado en el listado de páginas del admin: con nombre propio para la
+    # revisión («cambios solicitados», «rechazada») en vez de «borrador».
+    ESTADOS_ADMIN = {
+        "en_revision": "en revisión",
+        "cambios": "cambios solicitados",
+        "rechazada": "rechazada",
+    }
+
+    @property
+    def status_string(self):
+        base = super().status_string
+        if self.pk is None or (self.live and not self.has_unpublished_changes):
+            return base
+        estado = (
+            WorkflowState.objects.for_instance(self)
+            .select_related("current_task_state")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        codigo, _ = estado_practica(self, estado)
+        nombre = self.ESTADOS_ADMIN.get(codigo)
+        if nombre is None:
+            return base
+        return f"publicada + {nombre}" if self.live else nombre
+
     @property
     def explicacion_evidencia(self):
         return self.EXPLICACION_EVIDENCIA.get(self.nivel_evidencia, "")
@@ -473,10 +498,23 @@ class PracticaImagen(Orderable):
 class ComentarioObligatorioForm(TaskStateCommentForm):
     """Rechazar exige explicar por qué: la red recibe el motivo."""
 
+    etiqueta = "Motivo del rechazo (lo recibe la red)"
+    mensaje = "Escriba el motivo del rechazo: la red lo recibe por correo."
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["comment"].required = True
-        self.fields["comment"].label = "Motivo del rechazo (lo recibe la red)"
+        campo = self.fields["comment"]
+        campo.required = True
+        campo.label = self.etiqueta
+        campo.error_messages["required"] = self.mensaje
+        campo.widget.attrs["rows"] = 4
+
+
+class CambiosObligatorioForm(ComentarioObligatorioForm):
+    """Pedir cambios sin decir cuáles deja a la red adivinando."""
+
+    etiqueta = "Qué cambios pide (lo recibe la red y encabeza su formulario de corrección)"
+    mensaje = "Escriba qué cambios pide: la red los verá al corregir."
 
 
 class RevisionDepTask(AbstractGroupApprovalTask):
@@ -504,10 +542,29 @@ class RevisionDepTask(AbstractGroupApprovalTask):
     def get_form_for_action(self, action):
         if action == self.ACCION_RECHAZAR:
             return ComentarioObligatorioForm
+        if action == "reject":
+            return CambiosObligatorioForm
         return super().get_form_for_action(action)
+
+    MENSAJES = {
+        "approve": "Aprobó y publicó «{titulo}». Avisamos a la red por correo.",
+        "reject": "Pidió cambios en «{titulo}». La red recibe su comentario por correo y lo "
+        "verá al corregir; la práctica vuelve a usted cuando la reenvíe.",
+        ACCION_RECHAZAR: "Rechazó «{titulo}» (definitivo). La red recibe el motivo por correo.",
+    }
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
+        from .middleware import avisar
+
+        resultado = self._decidir(task_state, user, action_name, **kwargs)
+        if action_name in self.MENSAJES:
+            objeto = task_state.workflow_state.content_object
+            titulo = getattr(objeto, "draft_title", None) or str(objeto)
+            avisar(self.MENSAJES[action_name].format(titulo=titulo))
+        return resultado
+
+    def _decidir(self, task_state, user, action_name, **kwargs):
         if action_name != self.ACCION_RECHAZAR:
             return super().on_action(task_state, user, action_name, **kwargs)
         if not self.get_actions(task_state.workflow_state.content_object, user):
@@ -515,6 +572,20 @@ class RevisionDepTask(AbstractGroupApprovalTask):
         # Sin `update`, el flujo no pasa por «necesita cambios» (ni envía ese
         # correo): se cancela directamente y la tarea queda rechazada con su motivo.
         task_state.reject(user=user, update=False, comment=kwargs.get("comment", ""))
+        # En el historial, un rechazo definitivo no es un «pedido de cambios»
+        # (la acción de Wagtail que registra `reject`): se le da su propia acción.
+        from wagtail.models import PageLogEntry
+
+        entrada = (
+            PageLogEntry.objects.filter(
+                page_id=task_state.workflow_state.object_id, action="wagtail.workflow.reject"
+            )
+            .order_by("-timestamp", "-pk")
+            .first()
+        )
+        if entrada is not None:
+            entrada.action = ACCION_LOG_RECHAZO
+            entrada.save(update_fields=["action"])
         estado = WorkflowState.objects.get(pk=task_state.workflow_state_id)
         estado.cancel(user=user)
         from .correos import notificar_rechazo
@@ -522,6 +593,8 @@ class RevisionDepTask(AbstractGroupApprovalTask):
         notificar_rechazo(estado, user)
         return None
 
+
+ACCION_LOG_RECHAZO = "trama.practica.rechazada"
 
 # Estados visibles para el coordinador en «Mis prácticas».
 BORRADOR = "borrador"
@@ -532,7 +605,7 @@ PUBLICADA = "publicada"
 ETIQUETAS_ESTADO = {
     BORRADOR: "Borrador",
     EN_REVISION: "En revisión",
-    CAMBIOS: "Con cambios solicitados",
+    CAMBIOS: "Cambios solicitados",
     RECHAZADA: "Rechazada",
     PUBLICADA: "Publicada",
 }

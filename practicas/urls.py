@@ -8,4 +8,10 @@ urlpatterns = [
     path("practicas/mis-practicas/", views.mis_practicas, name="mis_practicas"),
     path("practicas/mis-practicas/<int:pk>/editar/", views.editar, name="editar"),
     path("practicas/mis-practicas/<int:pk>/vista-previa/", views.vista_previa, name="vista_previa"),
+    path(
+        "practicas/mis-practicas/<int:pk>/vista-previa/imprimir/",
+        views.vista_previa_imprimir,
+        name="vista_previa_imprimir",
+    ),
+    path("practicas/mis-practicas/<int:pk>/enviar/", views.enviar, name="enviar"),
 ]

@@ -5,7 +5,7 @@ Permisos: un usuario solo ve y edita prácticas de las redes que coordina
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -14,9 +14,11 @@ from django.views.decorators.http import require_http_methods
 from . import flujo
 from .forms import ENVIAR, GUARDAR, MAX_ID, PracticaForm, SubidaForm
 from .models import (
+    BORRADOR,
     CAMBIOS,
     EN_REVISION,
     ETIQUETAS_ESTADO,
+    PUBLICADA,
     RECHAZADA,
     PracticaPage,
     PracticasIndexPage,
@@ -69,6 +71,10 @@ def _iniciales(pagina):
         "etiquetas": ", ".join(t.name for t in borrador.etiquetas.all()),
         "imagenes_subidas": [i.imagen_id for i in borrador.imagenes.all()],
         "documentos_subidos": [r.documento_id for r in borrador.recursos.all()],
+        "pies": {i.imagen_id: i.pie for i in borrador.imagenes.all()},
+        "titulos_documentos": {
+            r.documento_id: r.titulo or r.documento.title for r in borrador.recursos.all()
+        },
         "revision_base": pagina.latest_revision_id,
     }
 
@@ -99,25 +105,112 @@ def editar(request, pk):
     return _formulario(request, pagina=pagina)
 
 
-@login_required
-@require_http_methods(["GET"])
-def vista_previa(request, pk):
-    """La última versión de una práctica de SUS redes, tal como se verá publicada."""
-    pagina = _practica_o_404(request.user, pk)
+def _preparar_vista_previa(request, pagina):
+    """Deja `request` como la vista previa del admin (PreviewableMixin.make_preview_request)
+    y con las acciones de la coordinadora (editar, enviar, imprimir)."""
     borrador = pagina.get_latest_revision_as_object()
-    # Igual que la vista previa del admin (PreviewableMixin.make_preview_request).
     request.is_preview = True
     request.preview_mode = borrador.default_preview_mode
-    respuesta = borrador.serve_preview(request, borrador.default_preview_mode)
+    codigo, comentario = estado_practica(pagina, flujo.ultimo_estado(pagina))
+    request.trama_previa = {
+        "estado": codigo,
+        "estado_nombre": ETIQUETAS_ESTADO[codigo],
+        "comentario": comentario,
+        "editable": codigo not in (EN_REVISION, RECHAZADA),
+        "enviable": codigo in (BORRADOR, CAMBIOS),
+        "con_cambios": codigo == CAMBIOS,
+        "editar_url": reverse("practicas:editar", args=[pagina.pk]),
+        "enviar_url": reverse("practicas:enviar", args=[pagina.pk]),
+        "imprimir_url": reverse("practicas:vista_previa_imprimir", args=[pagina.pk]),
+        "previa_url": reverse("practicas:vista_previa", args=[pagina.pk]),
+    }
+    return borrador
+
+
+def _privada(respuesta):
     patch_cache_control(respuesta, private=True, no_store=True)
     respuesta["X-Robots-Tag"] = "noindex"
     return respuesta
 
 
+@login_required
+@require_http_methods(["GET"])
+def vista_previa(request, pk):
+    """La última versión de una práctica de SUS redes, tal como se verá publicada,
+    con «Editar», «Enviar a revisión» y su versión para imprimir."""
+    pagina = _practica_o_404(request.user, pk)
+    borrador = _preparar_vista_previa(request, pagina)
+    return _privada(borrador.serve_preview(request, borrador.default_preview_mode))
+
+
+@login_required
+@require_http_methods(["GET"])
+def vista_previa_imprimir(request, pk):
+    """Versión para imprimir de la vista previa (la pública solo existe publicada)."""
+    pagina = _practica_o_404(request.user, pk)
+    borrador = _preparar_vista_previa(request, pagina)
+    contexto = borrador.get_context(request)
+    return _privada(render(request, "practicas/practica_imprimir.html", contexto))
+
+
+@login_required
+@require_http_methods(["POST"])
+def enviar(request, pk):
+    """«Enviar a revisión» desde la vista previa: envía la última versión guardada
+    si tiene todo lo que se exige al enviar; si no, abre el formulario con lo que falta."""
+    pagina = _practica_o_404(request.user, pk)
+    codigo, _ = estado_practica(pagina, flujo.ultimo_estado(pagina))
+    if codigo in (EN_REVISION, RECHAZADA):
+        return editar(request, pk)  # mismos avisos que al intentar editarla
+    if codigo == PUBLICADA:
+        messages.info(request, f"«{pagina.title}» ya está publicada y no tiene cambios por enviar.")
+        return redirect("practicas:mis_practicas")
+    limite = flujo.limite_excedido(request.user, True, False)
+    if limite:
+        messages.warning(request, limite)
+        return redirect("practicas:vista_previa", pk=pk)
+    iniciales = _iniciales(pagina)
+    datos = QueryDict(mutable=True)
+    for clave, valor in iniciales.items():
+        if isinstance(valor, dict):
+            continue
+        if isinstance(valor, (list, tuple)):
+            datos.setlist(clave, [str(v) for v in valor])
+        elif valor is not None:
+            datos[clave] = str(valor)
+    for imagen_id, pie in iniciales["pies"].items():
+        datos[f"pie_{imagen_id}"] = pie
+    for documento_id, titulo in iniciales["titulos_documentos"].items():
+        datos[f"titulo_doc_{documento_id}"] = titulo
+    form = PracticaForm(datos, user=request.user, pagina=pagina, accion=ENVIAR)
+    if not form.is_valid():
+        contexto = {"pagina": pagina, "errores_generales": []}
+        contexto["errores_generales"].append(
+            "Para enviarla a revisión falta completar lo que se marca abajo. Complételo y "
+            "presione «Enviar a revisión de la DEP»."
+        )
+        return _render(request, form, SubidaForm(), contexto, status=400)
+    borrador = pagina.get_latest_revision_as_object()
+    flujo.enviar_a_revision(borrador, request.user)
+    messages.success(
+        request,
+        f"Enviamos «{borrador.title}» a revisión de la DEP. Le avisaremos por correo "
+        "cuando decidan.",
+    )
+    return redirect("practicas:mis_practicas")
+
+
 def _formulario(request, pagina):
     indice = _indice()
     contexto = {"pagina": pagina, "errores_generales": []}
+    if pagina is not None:
+        codigo, comentario = estado_practica(pagina, flujo.ultimo_estado(pagina))
+        if codigo == CAMBIOS:
+            contexto["comentario_dep"] = comentario
+            contexto["cambios_dep"] = flujo.cambios_de_la_dep(pagina)
     if request.method == "GET":
+        if pagina is None:
+            flujo.limpiar_huerfanos(request.user)
         form = PracticaForm(
             user=request.user,
             pagina=pagina,
@@ -140,10 +233,15 @@ def _formulario(request, pagina):
     subida_valida = subida.is_valid()
     # cleaned_data solo trae los campos válidos: la imagen buena se guarda aunque
     # el documento falle, y viceversa.
-    imagen, documento = flujo.guardar_subidas(subida, request.user)
-    if imagen is not None:
+    # Antes de guardar lo nuevo, se borra lo que dejaron intentos abandonados
+    # (así un archivo subido de nuevo conserva su nombre).
+    flujo.limpiar_huerfanos(
+        request.user, datos.getlist("imagenes_subidas"), datos.getlist("documentos_subidos")
+    )
+    imagenes, documentos = flujo.guardar_subidas(subida, request.user)
+    for imagen in imagenes:
         datos.appendlist("imagenes_subidas", str(imagen.pk))
-    if documento is not None:
+    for documento in documentos:
         datos.appendlist("documentos_subidos", str(documento.pk))
 
     # 2) El resto del formulario.

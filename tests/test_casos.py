@@ -345,7 +345,7 @@ def biblioteca(inicio):
 @pytest.mark.django_db
 def test_ficha_muestra_datos_etiquetas_enlazadas_fuentes_y_aviso(client, biblioteca):
     html = client.get("/casos/utp-c/").content.decode()
-    assert "Pendiente de revisión editorial" in html
+    assert "Ficha en revisión editorial" in html
     assert 'href="/casos/?foco=procesos-y-resultados"' in html
     assert 'href="/casos/?principio=mejoramiento-continuo"' in html
     assert 'href="/casos/?caracteristica=liderazgo-distribuido"' in html
@@ -367,7 +367,7 @@ def test_ficha_revisada_no_muestra_aviso(client, biblioteca):
     caso = CasoPage.objects.get(slug="utp-c")
     caso.revisado_dep = True
     caso.save_revision().publish()
-    assert "Pendiente de revisión editorial" not in client.get(caso.url).content.decode()
+    assert "Ficha en revisión editorial" not in client.get(caso.url).content.decode()
 
 
 @pytest.mark.django_db

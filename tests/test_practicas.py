@@ -215,7 +215,7 @@ def test_pedir_cambios_devuelve_con_comentario_y_se_reenvia(red_a, coordinadora,
     assert len(correos) == 1, [m.subject for m in mail.outbox]
     assert "Agreguen qué cambió en el aula." in correos[0].body
     mis = c.get(MIS).content.decode()
-    assert "Con cambios solicitados" in mis
+    assert "Cambios solicitados" in mis
     assert "Agreguen qué cambió en el aula." in mis
     # Corrige y reenvía: vuelve a revisión con lo nuevo.
     url = reverse("practicas:editar", args=[practica.pk])

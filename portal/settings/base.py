@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Mensaje claro tras cada decisión de la revisión DEP (practicas/middleware.py).
+    "practicas.middleware.PeticionAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Seguridad (portal/seguridad.py y README, sección Despliegue).
@@ -218,12 +220,21 @@ PASSWORD_RESET_TIMEOUT = int(os.environ.get("TRAMA_ENLACE_CLAVE_DIAS", "3")) * 8
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+# Páginas y documentos privados de Wagtail mandan al login del sitio (con su
+# estilo), no al login sin estilo de Wagtail (/_util/login/).
+WAGTAIL_FRONTEND_LOGIN_URL = "/cuenta/entrar/"
 
 LANGUAGE_CODE = "es-cl"
 LANGUAGES = [("es-cl", "Español (Chile)")]
 TIME_ZONE = "America/Santiago"
 USE_I18N = True
 USE_TZ = True
+
+# Catálogo propio para lo que Wagtail 8 no trae traducido al español (su
+# catálogo `es` está incompleto; es-cl ya cae en `es`, ese no era el problema).
+# El .mo va en el repositorio: no hace falta gettext para instalar. Ver
+# locale/PARA_WAGTAIL.md.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español")]

@@ -19,3 +19,9 @@ TRAMA_LIMITE_TASA_ACTIVO = False
 
 # Sin caché de páginas: cada prueba ve el contenido recién creado.
 TRAMA_CACHE_PAGINAS_SEGUNDOS = 0
+
+# Sin autoguardado del editor de Wagtail 8 en las pruebas: en Chromium, su POST
+# en segundo plano (cada 500 ms tras un cambio) compite con la prueba por la
+# base SQLite del live_server («database table is locked») o llega cuando la
+# práctica ya cambió de estado (400), y la prueba falla al azar.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
