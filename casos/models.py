@@ -32,6 +32,7 @@ from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import CASOS, facetas_de
 from busqueda.relacionados import relacionados
+from comunidad.serializadores import CAMPOS_API_CASO
 from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import TipoRed
 
@@ -277,6 +278,8 @@ class CasoPage(RoutablePageMixin, marco_mixin("casos"), Page):
 
     parent_page_types = ["casos.CasosIndexPage"]
     subpage_types = []
+    # API de páginas (v2), solo lectura: /api/v2/paginas/?type=casos.CasoPage&fields=*
+    api_fields = CAMPOS_API_CASO
 
     class Meta:
         verbose_name = "caso"

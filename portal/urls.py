@@ -15,6 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("cuenta/salir/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("comunidad.urls")),
     path(
         "accesibilidad/",
         TemplateView.as_view(template_name="portal/accesibilidad.html"),

@@ -28,6 +28,7 @@ from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import PRACTICAS, facetas_de
 from busqueda.relacionados import relacionados
+from comunidad.serializadores import CAMPOS_API_PRACTICA
 from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
 
@@ -161,6 +162,8 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
     ]
     parent_page_types = ["practicas.PracticasIndexPage"]
     subpage_types = []
+    # API de páginas (v2), solo lectura: /api/v2/paginas/?type=practicas.PracticaPage&fields=*
+    api_fields = CAMPOS_API_PRACTICA
 
     class Meta:
         verbose_name = "práctica"

@@ -402,7 +402,8 @@ def test_paginas_publicas_con_pocas_consultas(
 ):
     # Primera visita: llena las cachés de proceso (sitio, tipos de contenido).
     client.get(ruta)
-    with django_assert_max_num_queries(15):
+    # 15 + «nos sirvió» (su conteo) + la imagen 1200×630 de Open Graph (comunidad/).
+    with django_assert_max_num_queries(17):
         assert client.get(ruta).status_code == 200
 
 

@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "practicas",
     "redes",
     "busqueda",
+    "comunidad",
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
     "territorios",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -59,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS solo para leer la API y los datos abiertos (comunidad/, CORS_* abajo).
+    "corsheaders.middleware.CorsMiddleware",
     # Caché de páginas para anónimos (portal/cache.py): guarda la respuesta final.
     "portal.cache.ActualizarCachePaginasMiddleware",
     "portal.seguridad.CSPPorZonaMiddleware",
@@ -185,6 +191,23 @@ TRAMA_LIMITES_TASA = [
         "ventana": 600,
     },
     {
+        # «Nos sirvió» (comunidad/sirvio.py): sin cuenta, así que se limita por IP.
+        "nombre": "nos-sirvio",
+        "prefijo": "/nos-sirvio/",
+        "metodos": ("POST",),
+        "maximo": 30,
+        "ventana": 600,
+    },
+    {
+        # API de páginas de Wagtail (comunidad/api.py), documentado en /api/.
+        "nombre": "api-paginas",
+        "prefijo": "/api/v2/",
+        "metodos": ("GET",),
+        "maximo": 60,
+        "ventana": 60,
+        "json": True,
+    },
+    {
         # Holgado: varias coordinadoras pueden compartir la IP de un liceo, y
         # practicas/ ya limita además por cuenta (envíos y guardados por hora).
         "nombre": "publicar-practica",
@@ -194,6 +217,24 @@ TRAMA_LIMITES_TASA = [
         "ventana": 600,
     },
 ]
+
+# API pública y datos abiertos: cualquier origen puede LEER (GET), sin cookies.
+CORS_URLS_REGEX = r"^/(api|datos)/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+
+# API de páginas de Wagtail (v2): solo lectura, sin formularios navegables de DRF.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Sin autenticación básica ni de sesión: la API es pública y no debe servir
+    # para probar contraseñas fuera del bloqueo de django-axes.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+}
+
+# Enlaces de «¿Olvidó su contraseña?» e invitaciones: valen 3 días y una sola vez.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("TRAMA_ENLACE_CLAVE_DIAS", "3")) * 86400
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
