@@ -88,6 +88,11 @@ def ejecutar(get, listado=None, **opciones):
     consulta, avisos = leer_consulta(get, listado=listado, **opciones)
     resultado = motor_busqueda().buscar(consulta)
     resultado.avisos = avisos + resultado.avisos
+    paginas = max(1, -(-resultado.total // consulta.por_pagina))
+    if consulta.pagina > paginas and resultado.total:
+        resultado.avisos.append(
+            f"La página {consulta.pagina} no existe: esta búsqueda tiene {paginas}."
+        )
     return resultado
 
 
@@ -202,9 +207,6 @@ def vista(get, listado_clave=BUSCAR):
     if consulta.pagina < v.paginas:
         v.url_siguiente = _url(consulta, listado, pagina=consulta.pagina + 1)
     if consulta.pagina > v.paginas and resultado.total:
-        resultado.avisos.append(
-            f"La página {consulta.pagina} no existe: esta búsqueda tiene {v.paginas}."
-        )
         v.url_anterior = _url(consulta, listado, pagina=1)
     v.parametros = urlencode(consulta_a_parametros(consulta, listado, pagina=1))
     if resultado.sugerencia:

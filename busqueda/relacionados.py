@@ -2,29 +2,33 @@
 parecidas y una práctica, casos parecidos.
 
 Parecido = opciones de faceta compartidas, con peso: mismo tipo de red (3),
-característica (2), foco y etiqueta (1). Una consulta por tipo sobre
-`ValorFaceta` (índice faceta, valor, documento), solo con lo publicado: el índice
-nunca tiene borradores."""
+característica (2), foco y etiqueta (1). Una sola consulta sobre `ValorFaceta`
+(índice faceta, valor, documento), solo con lo publicado: el índice nunca tiene
+borradores."""
 
-from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from dataclasses import dataclass
 
-from .models import Documento, ValorFaceta
+from django.db.models import Case, Exists, IntegerField, OuterRef, Sum, Value, When
+
+from .models import ValorFaceta
 
 PESOS = {"tipo_red": 3, "caracteristica": 2, "foco": 1, "etiqueta": 1}
 
 
-def relacionados(clave, tipo, limite=3):
-    """Documentos de `tipo` más parecidos al documento `clave` (lista de Documento)."""
-    propias = list(
-        ValorFaceta.objects.filter(documento__clave=clave, faceta__in=PESOS).values_list(
-            "faceta", "valor"
-        )
+@dataclass
+class Relacionado:
+    page_id: int | None
+    slug: str
+    titulo: str
+    url: str
+    resumen: str
+
+
+def relacionados(clave, tipo, limite=3) -> list[Relacionado]:
+    """Documentos de `tipo` más parecidos al documento `clave`."""
+    comparte = ValorFaceta.objects.filter(
+        documento__clave=clave, faceta=OuterRef("faceta"), valor=OuterRef("valor")
     )
-    if not propias:
-        return []
-    coincide = Q()
-    for faceta, valor in propias:
-        coincide |= Q(faceta=faceta, valor=valor)
     peso = Sum(
         Case(
             *[When(faceta=f, then=Value(p)) for f, p in PESOS.items()],
@@ -32,12 +36,27 @@ def relacionados(clave, tipo, limite=3):
             output_field=IntegerField(),
         )
     )
-    mejores = list(
-        ValorFaceta.objects.filter(coincide, documento__tipo=tipo)
+    filas = (
+        ValorFaceta.objects.filter(Exists(comparte), faceta__in=PESOS, documento__tipo=tipo)
         .exclude(documento__clave=clave)
-        .values("documento_id")
+        .values(
+            "documento_id",
+            "documento__page_id",
+            "documento__slug",
+            "documento__titulo",
+            "documento__url",
+            "documento__resumen",
+        )
         .annotate(peso=peso)
         .order_by("-peso", "documento_id")[:limite]
     )
-    documentos = Documento.objects.in_bulk([m["documento_id"] for m in mejores])
-    return [documentos[m["documento_id"]] for m in mejores if m["documento_id"] in documentos]
+    return [
+        Relacionado(
+            f["documento__page_id"],
+            f["documento__slug"],
+            f["documento__titulo"],
+            f["documento__url"],
+            f["documento__resumen"],
+        )
+        for f in filas
+    ]

@@ -143,7 +143,8 @@ def test_listado_y_ficha_con_pocas_consultas(practicas, django_assert_max_num_qu
         assert c.get("/practicas/?foco=capital-profesional&slep=huasco").status_code == 200
     pagina = practicas["monitoreo"]
     c.get(pagina.url)
-    # 15 + «nos sirvió» + imagen de Open Graph (+1 por revisar: ver informe de i14).
+    # 15 + casos relacionados (entre tipos, del índice, una consulta) + «nos sirvió»
+    # + imagen de Open Graph.
     with django_assert_max_num_queries(18):
         assert c.get(pagina.url).status_code == 200
 
