@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
+    # Cola de tareas en la base de datos (correo, Elasticsearch, tareas de Wagtail):
+    # las corre `manage.py db_worker` (make run lo levanta; README, Despliegue).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -227,7 +231,18 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDICE = os.environ.get("ELASTICSEARCH_INDICE", "trama")
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Todo correo se encola tras el commit y lo envía la tarea `enviar_correos` con el
+# backend real (portal/correo.py): una caída del correo nunca deshace una decisión.
+EMAIL_BACKEND = "portal.correo.BackendDiferido"
+TRAMA_EMAIL_BACKEND_REAL = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Un servidor de correo que no contesta no retiene al worker más de 10 s por intento.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Tareas en segundo plano (django-tasks): cola en la base de datos, worker aparte
+# (`manage.py db_worker`). Las pruebas usan el backend inmediato (settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Trama DEP <no-responder@trama.local>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
