@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from portal.models import Caracteristica
 
+from .contencion import contener_fallas
 from .models import TIPOS, RegistroBusqueda
 from .motores import motor_busqueda
 from .motores.base import FACETAS, ORDENES
@@ -82,6 +83,7 @@ def _error_json(mensaje):
 
 
 @require_GET
+@contener_fallas(json=True)
 def api_buscar(request):
     try:
         resultado = _ejecutar(request.GET)
@@ -92,6 +94,7 @@ def api_buscar(request):
 
 
 @require_GET
+@contener_fallas(json=True)
 def api_sugerencias(request):
     texto = (request.GET.get("q") or "").strip()
     if len(texto) > LARGO_SUGERENCIA:
@@ -123,6 +126,9 @@ def _facetas_para_plantilla(resultado):
 
 
 @require_GET
+@contener_fallas(
+    contexto=lambda: {"ordenes": ORDENES, "tipos": TIPOS, "etiquetas_facetas": FACETAS}
+)
 def buscar(request):
     contexto = {
         "ordenes": ORDENES,
@@ -172,6 +178,7 @@ def _nombre_archivo(extension):
 
 
 @require_GET
+@contener_fallas(json=True)
 def exportar_csv(request):
     try:
         resultado = _exportables(request)
@@ -197,6 +204,7 @@ def exportar_csv(request):
 
 
 @require_GET
+@contener_fallas(json=True)
 def exportar_json(request):
     try:
         resultado = _exportables(request)

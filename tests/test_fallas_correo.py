@@ -15,9 +15,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from practicas import contenido
 from practicas.models import PracticaPage
 
-from .test_practicas import MIS, accion_admin, cliente, enviar, indice, red_a  # noqa: F401
+from .test_practicas import MIS, accion_admin, cliente, crear_red, enviar
 
 CAIDO = "tests.test_fallas_correo.CorreoCaido"
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
@@ -36,6 +37,12 @@ def produccion_de_correo(settings):
     settings.TRAMA_EMAIL_BACKEND_REAL = CAIDO
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     return settings
+
+
+@pytest.fixture
+def red(inicio, coordinadora):
+    contenido.cargar(inicio)  # índice de prácticas con el flujo «Revisión DEP»
+    return crear_red("red-a", coordinadores=[coordinadora])
 
 
 def _worker():
@@ -62,7 +69,7 @@ def _enviar_practica(coordinadora, red, **extra):
 )
 def test_correo_caido_no_impide_decidir_y_el_aviso_sale_despues(
     produccion_de_correo,
-    red_a,
+    red,
     coordinadora,
     editora,
     accion,
@@ -72,7 +79,7 @@ def test_correo_caido_no_impide_decidir_y_el_aviso_sale_despues(
     caplog,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        practica = _enviar_practica(coordinadora, red_a)
+        practica = _enviar_practica(coordinadora, red)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         respuesta = accion_admin(cliente(editora), practica, accion, comentario)
@@ -101,12 +108,12 @@ def test_correo_caido_no_impide_decidir_y_el_aviso_sale_despues(
 
 
 def test_titulo_con_salto_de_linea_se_decide_y_avisa_a_editores(
-    produccion_de_correo, red_a, coordinadora, editora, django_capture_on_commit_callbacks
+    produccion_de_correo, red, coordinadora, editora, django_capture_on_commit_callbacks
 ):
     produccion_de_correo.TRAMA_EMAIL_BACKEND_REAL = LOCMEM
     with django_capture_on_commit_callbacks(execute=True):
         practica = _enviar_practica(
-            coordinadora, red_a, titulo="Tertulias\r\nliterarias\nentre escuelas"
+            coordinadora, red, titulo="Tertulias\r\nliterarias\nentre escuelas"
         )
     _worker()
     # El título queda en una línea y los editores reciben el aviso de Wagtail.
