@@ -7,6 +7,7 @@ cubren, cada pieza con su razón.
 """
 
 import hashlib
+import ipaddress
 import time
 from dataclasses import dataclass
 
@@ -108,20 +109,51 @@ class CabecerasDocumentosMiddleware:
 # --- IP del cliente -------------------------------------------------------------------------
 
 
+def _redes_confiables():
+    """Direcciones o redes (CIDR) de los proxies declarados en TRAMA_PROXIES_CONFIABLES."""
+    valor = getattr(settings, "TRAMA_PROXIES_CONFIABLES", ())
+    if isinstance(valor, str):
+        valor = valor.split(",")
+    redes = []
+    for entrada in valor or ():
+        entrada = str(entrada).strip()
+        if not entrada:
+            continue
+        try:
+            redes.append(ipaddress.ip_network(entrada, strict=False))
+        except ValueError:
+            continue  # check de Django (portal.checks) lo informa al arrancar
+    return tuple(redes)
+
+
+def _es_confiable(ip, redes):
+    try:
+        direccion = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return any(direccion in red for red in redes)
+
+
 def ip_cliente(request):
-    """IP del cliente. Detrás de N proxies confiables (TRAMA_PROXIES_CONFIABLES),
-    toma la N-ésima dirección desde la derecha de X-Forwarded-For; así un
-    cliente no puede inventarse otra IP agregando la cabecera él mismo."""
-    proxies = getattr(settings, "TRAMA_PROXIES_CONFIABLES", 0)
-    if proxies:
-        cadena = [
-            ip.strip()
-            for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if ip.strip()
-        ]
-        if len(cadena) >= proxies:
-            return cadena[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "desconocida"
+    """IP del cliente. `X-Forwarded-For` se mira solo si la conexión viene de un
+    proxy declarado (TRAMA_PROXIES_CONFIABLES: lista de direcciones o redes); se
+    recorre de derecha a izquierda saltando los proxies declarados y la primera
+    dirección que no es de ellos es la del cliente. Quien llega directo (sin pasar
+    por el proxy) no puede inventarse otra IP con la cabecera."""
+    directa = request.META.get("REMOTE_ADDR", "") or "desconocida"
+    redes = _redes_confiables()
+    if not redes or not _es_confiable(directa, redes):
+        return directa
+    cadena = [
+        ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if ip.strip()
+    ]
+    for ip in reversed(cadena):
+        if not _es_confiable(ip, redes):
+            try:
+                return str(ipaddress.ip_address(ip))
+            except ValueError:
+                return directa  # cabecera malformada: se usa la conexión
+    return cadena[0] if cadena else directa
 
 
 def ip_cliente_axes(request, *args, **kwargs):

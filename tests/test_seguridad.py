@@ -408,7 +408,7 @@ def test_envio_de_practicas_limitado_con_pagina_clara(limites, client, inicio):
 
 
 def test_x_forwarded_for_no_permite_evadir_el_limite(limites, client):
-    limites.TRAMA_PROXIES_CONFIABLES = 1
+    limites.TRAMA_PROXIES_CONFIABLES = ["127.0.0.1"]
     maximo = _limite("api-buscar").maximo
     for i in range(maximo + 1):
         # El atacante inventa una IP distinta en cada solicitud; el proxy agrega la real.
@@ -419,11 +419,26 @@ def test_x_forwarded_for_no_permite_evadir_el_limite(limites, client):
 
 
 def test_ip_cliente_detras_de_proxy(rf, settings):
-    settings.TRAMA_PROXIES_CONFIABLES = 1
+    settings.TRAMA_PROXIES_CONFIABLES = ["127.0.0.1", "10.0.0.0/8"]
     request = rf.get("/", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5", REMOTE_ADDR="127.0.0.1")
     assert seguridad.ip_cliente(request) == "203.0.113.5"
-    settings.TRAMA_PROXIES_CONFIABLES = 0
+    # Dos proxies declarados en cadena (balanceador 10.x y nginx local).
+    request = rf.get(
+        "/", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5, 10.1.2.3", REMOTE_ADDR="127.0.0.1"
+    )
+    assert seguridad.ip_cliente(request) == "203.0.113.5"
+    settings.TRAMA_PROXIES_CONFIABLES = []
     assert seguridad.ip_cliente(request) == "127.0.0.1"
+
+
+def test_x_forwarded_for_falso_desde_una_direccion_no_confiable_se_ignora(rf, settings):
+    """Gunicorn alcanzable directo: quien se conecta desde fuera no elige su IP."""
+    settings.TRAMA_PROXIES_CONFIABLES = ["127.0.0.1"]
+    directo = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.99", REMOTE_ADDR="198.51.100.7")
+    assert seguridad.ip_cliente(directo) == "198.51.100.7"
+    assert seguridad.ip_cliente_axes(directo) == "198.51.100.7"
+    basura = rf.get("/", HTTP_X_FORWARDED_FOR="no-es-ip", REMOTE_ADDR="127.0.0.1")
+    assert seguridad.ip_cliente(basura) == "127.0.0.1"
 
 
 # --- Auditoría de dependencias (.ci/auditar.py) -------------------------------------------------

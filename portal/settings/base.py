@@ -152,7 +152,9 @@ AXES_CLIENT_IP_CALLABLE = "portal.seguridad.ip_cliente_axes"
 
 # Límites de tasa por IP (LimiteTasaMiddleware); gana el primer prefijo que calce.
 TRAMA_LIMITE_TASA_ACTIVO = env_bool("TRAMA_LIMITE_TASA_ACTIVO", True)
-TRAMA_PROXIES_CONFIABLES = int(os.environ.get("TRAMA_PROXIES_CONFIABLES", "0"))
+# Proxies cuya cabecera X-Forwarded-For se cree (direcciones o redes CIDR, separadas
+# por comas). Vacío: se usa la dirección de la conexión (README, Proxy HTTPS).
+TRAMA_PROXIES_CONFIABLES = env_list("TRAMA_PROXIES_CONFIABLES", "")
 TRAMA_LIMITES_TASA = [
     {
         "nombre": "api-sugerencias",
