@@ -1,6 +1,7 @@
 """Modelos compartidos: taxonomías del marco del estudio, territorio, inicio y
 páginas del marco."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
@@ -144,6 +145,25 @@ class Comuna(index.Indexed, models.Model):
         help_text="Déjelo vacío si la comuna aún no pasa a un SLEP.",
     )
     orden = models.PositiveSmallIntegerField("orden", default=0)
+    # Centro aproximado de la comuna, para el mapa del territorio (grados decimales, WGS84).
+    latitud = models.DecimalField(
+        "latitud",
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text="Grados decimales; negativa al sur del ecuador (p. ej. -28.57548).",
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitud = models.DecimalField(
+        "longitud",
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text="Grados decimales; negativa al oeste de Greenwich (p. ej. -70.75873).",
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
 
     search_fields = [index.SearchField("nombre")]
 

@@ -13,7 +13,7 @@ EDITORES = "Editores DEP"
 COORDINADORES = "Coordinadores de red"
 
 # Apps cuyos modelos administra la DEP completos (ver, crear, cambiar, borrar).
-APPS_EDITORIALES = ("portal", "casos", "practicas", "busqueda", "taggit")
+APPS_EDITORIALES = ("portal", "casos", "practicas", "busqueda", "territorios", "taggit")
 PERMISOS_PAGINA = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 PERMISOS_COLECCION = {
     "wagtailimages": ("add_image", "change_image", "delete_image", "choose_image"),

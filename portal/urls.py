@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("", include("busqueda.urls")),
     path("", include("practicas.urls")),
+    path("", include("territorios.urls")),
 ]
 
 if settings.DEBUG:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "casos",
     "practicas",
     "busqueda",
+    "territorios",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -262,3 +263,11 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Mapa de los territorios (Leaflet servido desde static/). Fuente de teselas configurable:
+# TRAMA_MAPA_TESELAS vacío = mapa sin fondo (solo comunas y redes); la página se lee igual
+# sin el mapa. La CSP abre img-src solo al origen de estas teselas y solo en esas páginas.
+TRAMA_MAPA_TESELAS = os.environ.get(
+    "TRAMA_MAPA_TESELAS", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+TRAMA_MAPA_ATRIBUCION = os.environ.get("TRAMA_MAPA_ATRIBUCION", "© colaboradores de OpenStreetMap")
