@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 from practicas import contenido
 from practicas.models import PracticaPage
 
-from .test_practicas import MIS, accion_admin, cliente, crear_red, enviar
+from .test_practicas import MIS, accion_admin, cliente, crear_red, datos, enviar, pdf
 
 CAIDO = "tests.test_fallas_correo.CorreoCaido"
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
@@ -134,3 +134,30 @@ def test_titulo_con_salto_de_linea_se_decide_y_avisa_a_editores(
     a_la_red = [m for m in mail.outbox if coordinadora.email in m.to]
     assert len(a_la_red) == 1
     assert a_la_red[0].subject == "Trama: publicamos su práctica «Tertulias literarias»"
+
+
+def test_despublicar_retira_los_archivos_del_publico(red, coordinadora, editora):
+    """Punto 9: el PDF de una práctica despublicada deja de responder a cualquiera."""
+    from django.test import Client
+    from wagtail.documents import get_document_model
+
+    respuesta = cliente(coordinadora).post(
+        "/practicas/publicar/",
+        {
+            **datos(red),
+            "documento": pdf(),
+            "titulo_documento": "Guía de tertulias",
+            "enviar": "1",
+        },
+    )
+    assert respuesta.status_code == 302
+    practica = PracticaPage.objects.get()
+    accion_admin(cliente(editora), practica, "approve")
+    documento = get_document_model().objects.get()
+    assert Client().get(documento.url).status_code == 200  # publicada: público
+    practica.refresh_from_db()
+    practica.unpublish(user=editora)
+    documento.refresh_from_db()
+    assert documento.collection.name == "Prácticas en revisión"
+    assert Client().get(documento.url).status_code != 200  # ya no es público
+    assert cliente(editora).get(documento.url).status_code == 200  # la DEP lo sigue viendo
