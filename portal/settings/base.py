@@ -156,12 +156,15 @@ TRAMA_LIMITE_TASA_ACTIVO = env_bool("TRAMA_LIMITE_TASA_ACTIVO", True)
 # Proxies cuya cabecera X-Forwarded-For se cree (direcciones o redes CIDR, separadas
 # por comas). Vacío: se usa la dirección de la conexión (README, Proxy HTTPS).
 TRAMA_PROXIES_CONFIABLES = env_list("TRAMA_PROXIES_CONFIABLES", "")
+# Topes por navegador (`maximo`) y por IP para todos sus navegadores (`maximo_ip`):
+# un taller de 30 docentes detrás de la IP de un liceo busca sin 429; un raspador no.
 TRAMA_LIMITES_TASA = [
     {
         "nombre": "api-sugerencias",
         "prefijo": "/api/buscar/sugerencias/",
         "metodos": ("GET",),
         "maximo": 120,
+        "maximo_ip": 1800,
         "ventana": 60,
         "json": True,
     },
@@ -170,8 +173,44 @@ TRAMA_LIMITES_TASA = [
         "prefijo": "/api/buscar/",
         "metodos": ("GET",),
         "maximo": 60,
+        "maximo_ip": 600,
         "ventana": 60,
         "json": True,
+    },
+    {
+        # Hasta 1.000 resultados por exportación: topes más bajos.
+        "nombre": "exportar",
+        "prefijo": "/buscar/exportar",
+        "metodos": ("GET",),
+        "maximo": 10,
+        "maximo_ip": 100,
+        "ventana": 600,
+    },
+    {
+        "nombre": "buscar",
+        "prefijo": "/buscar/",
+        "metodos": ("GET",),
+        "maximo": 60,
+        "maximo_ip": 600,
+        "ventana": 60,
+        "pagina": "busqueda/buscar.html",
+    },
+    {
+        # Tope global de intentos de login por IP (además del bloqueo por cuenta de axes).
+        "nombre": "login",
+        "prefijo": "/cuenta/entrar/",
+        "metodos": ("POST",),
+        "maximo": 50,
+        "ventana": 900,
+        "solo_ip": True,
+    },
+    {
+        "nombre": "login-admin",
+        "prefijo": "/admin/login/",
+        "metodos": ("POST",),
+        "maximo": 50,
+        "ventana": 900,
+        "solo_ip": True,
     },
     {
         # Holgado: varias coordinadoras pueden compartir la IP de un liceo, y
@@ -181,6 +220,7 @@ TRAMA_LIMITES_TASA = [
         "metodos": ("POST",),
         "maximo": 30,
         "ventana": 600,
+        "solo_ip": True,
     },
 ]
 
