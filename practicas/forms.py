@@ -189,7 +189,15 @@ class PracticaForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Desmarque un documento para quitarlo de la práctica.",
     )
-    revision_base = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Sin etiqueta propia, un valor alterado mostraba «Revision base: …» en inglés.
+    revision_base = forms.IntegerField(
+        label="versión de la práctica",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "El formulario llegó incompleto. Recargue la página y vuelva a guardar.",
+        },
+    )
 
     def __init__(self, *args, user, pagina=None, accion=GUARDAR, **kwargs):
         super().__init__(*args, **kwargs)

@@ -123,3 +123,13 @@ def test_campos_de_una_linea_sin_saltos():
     assert texto_una_linea("Tertulias\r\nliterarias\n  entre escuelas ") == (
         "Tertulias literarias entre escuelas"
     )
+
+
+def test_version_alterada_del_formulario_da_mensaje_en_espanol():
+    from practicas.forms import PracticaForm
+
+    campo = PracticaForm.base_fields["revision_base"]
+    assert campo.label == "versión de la práctica"
+    with pytest.raises(ValidationError) as error:
+        campo.clean("no-es-numero")
+    assert "Recargue la página" in error.value.messages[0]
