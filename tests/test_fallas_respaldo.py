@@ -29,7 +29,6 @@ from django.db import connection
 from portal.management.commands.respaldar import verificar_integridad
 
 RAIZ = Path(__file__).resolve().parent.parent
-SEGUNDOS_ESCRIBIENDO = 12
 
 SEMBRAR = """
 import django; django.setup()
@@ -37,21 +36,23 @@ from casos.models import CasosIndexPage
 from portal.paginas_base import cargar_base
 from django.contrib.auth import get_user_model
 inicio = cargar_base()
-inicio.add_child(instance=CasosIndexPage(title="Casos", slug="casos"))
-get_user_model().objects.create_superuser("admin", "admin@ejemplo.cl", "clave-larga-de-prueba")
+if not CasosIndexPage.objects.exists():
+    inicio.add_child(instance=CasosIndexPage(title="Casos", slug="casos"))
+if not get_user_model().objects.filter(username="admin").exists():
+    get_user_model().objects.create_superuser("admin", "admin@ejemplo.cl", "clave-larga-de-prueba")
 """
 
 # Guarda borradores sin parar: páginas nuevas (página + fila específica +
 # revisión + latest_revision) y nuevas revisiones de las que ya hay.
 ESCRIBIR = """
-import random, sys, time
+import os, sys, time
 import django; django.setup()
 from django.db import OperationalError, transaction
 from casos.models import CasoPage, CasosIndexPage
-quien, hasta = sys.argv[1], time.time() + float(sys.argv[2])
+quien, carpeta = sys.argv[1], sys.argv[2]
 indice = CasosIndexPage.objects.get()
 n = fallas = 0
-while time.time() < hasta:
+while not os.path.exists(os.path.join(carpeta, "parar")):
     try:
         with transaction.atomic():
             indice.refresh_from_db()
@@ -63,6 +64,8 @@ while time.time() < hasta:
         otra.resumen = f"Cambio {n}"
         otra.save_revision()
         n += 1
+        with open(os.path.join(carpeta, f"progreso-{quien}"), "w") as progreso:
+            progreso.write(str(n))
     except OperationalError:
         fallas += 1
         time.sleep(0.05)
@@ -202,7 +205,7 @@ def test_respaldo_con_escrituras_concurrentes_restaura_y_todo_abre(bases, tmp_pa
 
     escritores = [
         subprocess.Popen(
-            [sys.executable, "-c", ESCRIBIR, quien, str(SEGUNDOS_ESCRIBIENDO)],
+            [sys.executable, "-c", ESCRIBIR, quien, str(tmp_path)],
             cwd=RAIZ,
             env=entorno,
             stdout=subprocess.PIPE,
@@ -212,14 +215,23 @@ def test_respaldo_con_escrituras_concurrentes_restaura_y_todo_abre(bases, tmp_pa
         for quien in ("a", "b")
     ]
     archivos = []
+
+    def escritos(quien):
+        progreso = tmp_path / f"progreso-{quien}"
+        return int(progreso.read_text() or 0) if progreso.exists() else 0
+
     try:
-        time.sleep(2)  # que ya estén escribiendo
-        fin = time.time() + SEGUNDOS_ESCRIBIENDO - 3
-        while time.time() < fin or not archivos:
-            archivo = tmp_path / f"respaldo-{len(archivos)}.tar.gz"
+        # Que los dos ya estén escribiendo (en una máquina cargada tardan en arrancar).
+        limite = time.time() + 240
+        while min(escritos("a"), escritos("b")) < 3 and time.time() < limite:
+            assert all(e.poll() is None for e in escritores), escritores[0].stderr.read()
+            time.sleep(0.5)
+        for n in range(2):  # dos respaldos con las escrituras en curso
+            archivo = tmp_path / f"respaldo-{n}.tar.gz"
             _correr(["manage.py", "respaldar", str(archivo)], entorno)
             archivos.append(archivo)
     finally:
+        (tmp_path / "parar").touch()
         salidas = [e.communicate(timeout=120) for e in escritores]
     for salida, error in salidas:
         assert "ESCRITOS" in salida, error
@@ -227,7 +239,8 @@ def test_respaldo_con_escrituras_concurrentes_restaura_y_todo_abre(bases, tmp_pa
     # Cada respaldo se verificó al crearse; el último (con más páginas) se restaura.
     assert all(oct(a.stat().st_mode & 0o777) == "0o600" for a in archivos)
     restaurada = _entorno(destino, MEDIA_ROOT=str(tmp_path / "media-restaurada"))
-    _correr(["manage.py", "restaurar", str(archivos[-1])], restaurada)
+    # --sobrescribir: la copia vacía de la base de prueba puede traer el sitio base.
+    _correr(["manage.py", "restaurar", str(archivos[-1]), "--sobrescribir"], restaurada)
     revision = _correr(["-c", REVISAR], restaurada).rsplit("REVISION", 1)[1]
     import json
 
