@@ -47,7 +47,7 @@ if not get_user_model().objects.filter(username="admin").exists():
 ESCRIBIR = """
 import os, sys, time
 import django; django.setup()
-from django.db import OperationalError, transaction
+from django.db import DatabaseError, transaction
 from casos.models import CasoPage, CasosIndexPage
 quien, carpeta = sys.argv[1], sys.argv[2]
 indice = CasosIndexPage.objects.get()
@@ -66,7 +66,7 @@ while not os.path.exists(os.path.join(carpeta, "parar")):
         n += 1
         with open(os.path.join(carpeta, f"progreso-{quien}"), "w") as progreso:
             progreso.write(str(n))
-    except OperationalError:
+    except DatabaseError:  # p. ej. dos altas a la vez bajo el mismo índice (ruta repetida)
         fallas += 1
         time.sleep(0.05)
 print(f"ESCRITOS {n} {fallas}")
