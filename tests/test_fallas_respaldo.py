@@ -51,13 +51,14 @@ from django.db import DatabaseError, transaction
 from casos.models import CasoPage, CasosIndexPage
 quien, carpeta = sys.argv[1], sys.argv[2]
 indice = CasosIndexPage.objects.get()
-n = fallas = 0
+n = fallas = intento = 0
 while not os.path.exists(os.path.join(carpeta, "parar")):
+    intento += 1
     try:
         with transaction.atomic():
             indice.refresh_from_db()
             pagina = indice.add_child(instance=CasoPage(
-                title=f"Borrador {quien}-{n}", slug=f"borrador-{quien}-{n}",
+                title=f"Borrador {quien}-{intento}", slug=f"borrador-{quien}-{intento}",
                 resumen="Texto del borrador.", live=False))
             pagina.save_revision()
         otra = CasoPage.objects.filter(slug__startswith=f"borrador-{quien}-").order_by("?").first()
