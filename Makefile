@@ -7,18 +7,25 @@ STAMP := $(VENV)/.instalado
 
 .PHONY: install run serve test test-rapido test-navegador chromium lint format lock check bench clean
 
-$(STAMP): requirements.txt
+PUERTO ?= 8000
+
+# Desarrollo y pruebas instalan requirements-dev.txt (producción + herramientas de
+# prueba). Un servidor de producción instala solo requirements.txt (README, Despliegue).
+$(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
 
 ## make run: instala, migra, carga el contenido del estudio y sirve en http://127.0.0.1:8000
+## junto con el worker de tareas (correo, índice de Elasticsearch), que se detiene con él.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_initial_data --demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py db_worker --no-reload & trabajador=$$!; \
+	trap 'kill $$trabajador 2>/dev/null; wait $$trabajador 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:$(PUERTO)
 
 ## make test: instala y corre TODA la suite (SQLite por defecto; DATABASE_URL para PostgreSQL):
 ## primero la suite sin navegador y después, en su propio proceso, la de Chromium real.
@@ -54,11 +61,15 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## make lock: regenera requirements.txt desde requirements.in en un entorno limpio
+## make lock: regenera requirements.txt (producción) y requirements-dev.txt (solo lo que
+## agregan las herramientas) desde requirements.in y requirements-dev.in, en entornos limpios
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet -r requirements.in
 	.venv-lock/bin/pip freeze > requirements.txt
+	.venv-lock/bin/pip install --quiet -r requirements-dev.in
+	{ echo "-r requirements.txt"; .venv-lock/bin/pip freeze | grep -vxFf requirements.txt; } \
+		> requirements-dev.txt
 	rm -rf .venv-lock
 
 ## make bench: mide búsqueda, índice, páginas y carga; escribe bench/RESULTADOS.md

@@ -9,10 +9,11 @@ llamada, sin conteos disyuntivos). Por eso `Documento` guarda lo que se muestra
 en `motores/sql_texto.py` sobre las columnas `norm_*`.
 """
 
+import logging
 import uuid
 from datetime import timedelta
 
-from django.db import models
+from django.db import DatabaseError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -23,7 +24,11 @@ from wagtail.models import Orderable
 from .normalizacion import normalizar_consulta
 from .registro import TIPOS  # noqa: F401  (se reexporta: tipos de documento del registro)
 
+logger = logging.getLogger(__name__)
 DIAS_REGISTRO = 90
+# Lo que entra al informe de búsquedas (RegistroBusqueda.registrable).
+LARGO_REGISTRO = 100
+MAXIMO_PALABRAS_REGISTRO = 8
 
 
 class Documento(models.Model):
@@ -231,10 +236,38 @@ class RegistroBusqueda(models.Model):
         return f"{self.dia} {self.consulta} ×{self.veces}"
 
     @classmethod
-    def registrar(cls, consulta: str, total: int):
+    def registrable(cls, consulta: str) -> str:
+        """La consulta normalizada si vale la pena registrarla; "" si no.
+
+        El informe lo leen los editores: no se registra lo que parece spam o
+        publicidad (enlaces, correos, teléfonos, textos largos o palabras
+        imposibles), y lo registrado queda acotado en palabras y largo."""
+        crudo = (consulta or "").lower()
+        if any(señal in crudo for señal in ("://", "www.", "@", ".com", ".cl/", "href")):
+            return ""
         normalizada = normalizar_consulta(consulta)
+        palabras = normalizada.split()
+        if not palabras or len(palabras) > MAXIMO_PALABRAS_REGISTRO:
+            return ""
+        if any(len(p) > 30 for p in palabras) or sum(c.isdigit() for c in normalizada) > 6:
+            return ""
+        return normalizada[:LARGO_REGISTRO]
+
+    @classmethod
+    def registrar(cls, consulta: str, total: int):
+        """Cuenta la consulta. Nunca falla ni bloquea la búsqueda: si la base no
+        acepta escrituras (bloqueada, de solo lectura), se deja de contar esa vez."""
+        normalizada = cls.registrable(consulta)
         if not normalizada:
             return
+        try:
+            with transaction.atomic():
+                cls._contar(normalizada, total)
+        except DatabaseError as error:
+            logger.warning("No se registró la búsqueda (%s): %s", type(error).__name__, error)
+
+    @classmethod
+    def _contar(cls, normalizada, total):
         dia = timezone.localdate()
         cambios = {"veces": F("veces") + 1}
         if total == 0:

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from .contencion import contener_fallas
 from .listados import ejecutar, ordenar_agrupar, vista
 from .models import RegistroBusqueda, ValorFaceta
 from .motores import motor_busqueda
@@ -62,6 +63,7 @@ def _error_json(mensaje):
 
 
 @require_GET
+@contener_fallas(json=True)
 def api_buscar(request):
     try:
         resultado = ejecutar(request.GET)
@@ -72,6 +74,7 @@ def api_buscar(request):
 
 
 @require_GET
+@contener_fallas(json=True)
 def api_sugerencias(request):
     texto = (request.GET.get("q") or "").strip()
     if len(texto) > LARGO_SUGERENCIA:
@@ -98,6 +101,7 @@ def render_vista(request, plantilla, v, contexto=None):
 
 
 @require_GET
+@contener_fallas()
 def buscar(request):
     v = vista(request.GET, BUSCAR)
     if v.resultado is not None:
@@ -157,6 +161,7 @@ def neutralizar(valor):
 
 
 @require_GET
+@contener_fallas(json=True)
 def exportar_csv(request):
     try:
         resultado = _exportables(request)
@@ -178,6 +183,7 @@ def exportar_csv(request):
 
 
 @require_GET
+@contener_fallas(json=True)
 def exportar_xlsx(request):
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -209,6 +215,7 @@ def exportar_xlsx(request):
 
 
 @require_GET
+@contener_fallas(json=True)
 def exportar_json(request):
     try:
         resultado = _exportables(request)

@@ -7,16 +7,19 @@ cubren, cada pieza con su razón.
 """
 
 import hashlib
-import time
+import ipaddress
+import secrets
 from dataclasses import dataclass
 
 from csp.constants import NONCE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.core.cache import caches
+from django.core import signing
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
+from django_ratelimit.core import get_usage
 
 # --- Content-Security-Policy ---------------------------------------------------------------
 
@@ -108,20 +111,51 @@ class CabecerasDocumentosMiddleware:
 # --- IP del cliente -------------------------------------------------------------------------
 
 
+def _redes_confiables():
+    """Direcciones o redes (CIDR) de los proxies declarados en TRAMA_PROXIES_CONFIABLES."""
+    valor = getattr(settings, "TRAMA_PROXIES_CONFIABLES", ())
+    if isinstance(valor, str):
+        valor = valor.split(",")
+    redes = []
+    for entrada in valor or ():
+        entrada = str(entrada).strip()
+        if not entrada:
+            continue
+        try:
+            redes.append(ipaddress.ip_network(entrada, strict=False))
+        except ValueError:
+            continue  # check de Django (portal.checks) lo informa al arrancar
+    return tuple(redes)
+
+
+def _es_confiable(ip, redes):
+    try:
+        direccion = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return any(direccion in red for red in redes)
+
+
 def ip_cliente(request):
-    """IP del cliente. Detrás de N proxies confiables (TRAMA_PROXIES_CONFIABLES),
-    toma la N-ésima dirección desde la derecha de X-Forwarded-For; así un
-    cliente no puede inventarse otra IP agregando la cabecera él mismo."""
-    proxies = getattr(settings, "TRAMA_PROXIES_CONFIABLES", 0)
-    if proxies:
-        cadena = [
-            ip.strip()
-            for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if ip.strip()
-        ]
-        if len(cadena) >= proxies:
-            return cadena[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "desconocida"
+    """IP del cliente. `X-Forwarded-For` se mira solo si la conexión viene de un
+    proxy declarado (TRAMA_PROXIES_CONFIABLES: lista de direcciones o redes); se
+    recorre de derecha a izquierda saltando los proxies declarados y la primera
+    dirección que no es de ellos es la del cliente. Quien llega directo (sin pasar
+    por el proxy) no puede inventarse otra IP con la cabecera."""
+    directa = request.META.get("REMOTE_ADDR", "") or "desconocida"
+    redes = _redes_confiables()
+    if not redes or not _es_confiable(directa, redes):
+        return directa
+    cadena = [
+        ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if ip.strip()
+    ]
+    for ip in reversed(cadena):
+        if not _es_confiable(ip, redes):
+            try:
+                return str(ipaddress.ip_address(ip))
+            except ValueError:
+                return directa  # cabecera malformada: se usa la conexión
+    return cadena[0] if cadena else directa
 
 
 def ip_cliente_axes(request, *args, **kwargs):
@@ -137,22 +171,46 @@ class Limite:
     nombre: str
     prefijo: str
     metodos: tuple
-    maximo: int
+    maximo: int  # por cliente (navegador) en la ventana
     ventana: int  # segundos
     json: bool = False
+    # Tope para todos los clientes de una misma IP (un liceo entero); None = maximo.
+    maximo_ip: int | None = None
+    # Contar solo por IP (login: quien prueba contraseñas descarta cookies).
+    solo_ip: bool = False
+    # Plantilla que vuelve a mostrar el formulario normal con el aviso (p. ej. /buscar/).
+    pagina: str = ""
 
 
 def limites_configurados():
     return [Limite(**datos) for datos in getattr(settings, "TRAMA_LIMITES_TASA", [])]
 
 
-class LimiteTasaMiddleware:
-    """Límite de solicitudes por IP y ventana fija, guardado en la caché.
+COOKIE_CLIENTE = "trama_cliente"
 
-    Escrito a mano porque no hay un limitador en las dependencias y el caso es
-    simple: un contador por (límite, IP, ventana). Para que valga entre
-    procesos de gunicorn, producción usa una caché compartida (ver CACHES en
-    portal/settings/production.py). Se activa con TRAMA_LIMITE_TASA_ACTIVO.
+
+def _id_cliente(request):
+    """Identificador firmado del navegador (cookie propia, sin datos personales)."""
+    valor = request.COOKIES.get(COOKIE_CLIENTE, "")
+    if valor:
+        try:
+            return signing.loads(valor, salt="trama.cliente", max_age=60 * 60 * 24 * 365)
+        except signing.BadSignature:
+            return ""
+    return ""
+
+
+class LimiteTasaMiddleware:
+    """Límites de tasa con django-ratelimit (ventanas en la caché compartida).
+
+    Cada navegador cuenta por separado (una cookie firmada `trama_cliente`) y,
+    además, todos los de una IP tienen un tope común más alto: 30 docentes detrás
+    de la IP de un liceo trabajan a la vez sin 429, y un raspador que descarta
+    cookies cuenta por IP. Quien llega sin cookie cuenta también contra la IP con
+    el tope por cliente. El login cuenta solo por IP (tope global, además del
+    bloqueo por cuenta de django-axes). Para que valga entre procesos de
+    gunicorn, producción usa una caché compartida (CACHES en settings/production.py).
+    Se activa con TRAMA_LIMITE_TASA_ACTIVO; los topes están en TRAMA_LIMITES_TASA.
     """
 
     def __init__(self, get_response):
@@ -160,11 +218,26 @@ class LimiteTasaMiddleware:
 
     def __call__(self, request):
         limite = self._limite_para(request)
+        nuevo = ""
         if limite is not None:
-            espera = self._contar(request, limite)
+            cliente = "" if limite.solo_ip else _id_cliente(request)
+            if not cliente and not limite.solo_ip:
+                nuevo = cliente = secrets.token_urlsafe(12)
+            espera = self._contar(request, limite, cliente, sin_cookie=bool(nuevo))
             if espera is not None:
                 return self._respuesta_429(request, limite, espera)
-        return self.get_response(request)
+        respuesta = self.get_response(request)
+        if nuevo:
+            respuesta.set_cookie(
+                COOKIE_CLIENTE,
+                signing.dumps(nuevo, salt="trama.cliente"),
+                max_age=60 * 60 * 24 * 365,
+                httponly=True,
+                samesite="Lax",
+                secure=getattr(settings, "SESSION_COOKIE_SECURE", False),
+            )
+            patch_vary_headers(respuesta, ["Cookie"])
+        return respuesta
 
     @staticmethod
     def _limite_para(request):
@@ -175,25 +248,29 @@ class LimiteTasaMiddleware:
                 return limite
         return None
 
-    def _contar(self, request, limite):
-        """Suma una solicitud; devuelve los segundos que faltan si se pasó del límite."""
-        cache = caches[getattr(settings, "TRAMA_LIMITE_TASA_CACHE", "default")]
-        ahora = int(time.time())
-        ventana = ahora // limite.ventana
+    def _contar(self, request, limite, cliente, sin_cookie):
+        """Suma una solicitud; devuelve los segundos que faltan si se pasó de algún tope."""
         ip = hashlib.sha256(ip_cliente(request).encode()).hexdigest()[:32]
-        clave = f"trama:tasa:{limite.nombre}:{ip}:{ventana}"
-        if cache.add(clave, 1, timeout=limite.ventana + 1):
-            cuenta = 1
+        cuentas = []
+        if limite.solo_ip:
+            cuentas.append((f"ip:{ip}", limite.maximo))
         else:
-            try:
-                cuenta = cache.incr(clave)
-            except ValueError:
-                # La clave expiró entre add() e incr(): empieza una ventana nueva.
-                cache.set(clave, 1, timeout=limite.ventana + 1)
-                cuenta = 1
-        if cuenta > limite.maximo:
-            return (ventana + 1) * limite.ventana - ahora
-        return None
+            cuentas.append((f"cliente:{cliente}", limite.maximo))
+            cuentas.append((f"ip-total:{ip}", limite.maximo_ip or limite.maximo))
+            if sin_cookie:
+                cuentas.append((f"ip-sin-cookie:{ip}", limite.maximo))
+        espera = None
+        for clave, maximo in cuentas:
+            uso = get_usage(
+                request,
+                group=f"trama:{limite.nombre}",
+                key=lambda _grupo, _request, clave=clave: clave,
+                rate=f"{maximo}/{limite.ventana}s",
+                increment=True,
+            )
+            if uso and uso["should_limit"]:
+                espera = max(espera or 0, int(uso["time_left"]) or 1)
+        return espera
 
     def _respuesta_429(self, request, limite, espera):
         espera = max(1, espera)
@@ -203,6 +280,14 @@ class LimiteTasaMiddleware:
         )
         if limite.json:
             respuesta = JsonResponse({"error": mensaje, "reintentar_en": espera}, status=429)
+        elif limite.pagina:
+            # El formulario normal, con el aviso en lugar de resultados.
+            html = render_to_string(
+                limite.pagina,
+                {"error": mensaje, "q": request.GET.get("q", ""), "espera": espera},
+                request=request,
+            )
+            respuesta = HttpResponse(html, status=429)
         else:
             html = render_to_string(
                 "429.html", {"mensaje": mensaje, "espera": espera}, request=request

@@ -8,9 +8,9 @@ class PracticasConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import WorkflowState
-        from wagtail.signals import workflow_approved, workflow_rejected
+        from wagtail.signals import page_unpublished, workflow_approved, workflow_rejected
 
-        from . import correos
+        from . import archivos, correos
 
         workflow_approved.connect(
             correos.al_aprobar, sender=WorkflowState, dispatch_uid="practicas_aprobada"
@@ -18,3 +18,5 @@ class PracticasConfig(AppConfig):
         workflow_rejected.connect(
             correos.al_pedir_cambios, sender=WorkflowState, dispatch_uid="practicas_cambios"
         )
+        # Despublicada: sus archivos vuelven a la colección privada (practicas/archivos.py).
+        page_unpublished.connect(archivos.al_despublicar, dispatch_uid="practicas_despublicada")

@@ -10,6 +10,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from portal.correo import una_linea
+
 from .models import PracticaPage
 
 APROBADA = "aprobada"
@@ -65,7 +67,8 @@ def notificar(estado, decision, comentario="", editor=None):
         "editor": editor,
     }
     cuerpo = render_to_string("practicas/correo/decision.txt", contexto)
-    asunto = ASUNTOS[decision].format(titulo=contexto["titulo"])
+    # Asunto de una sola línea aunque el título traiga saltos (BadHeaderError).
+    asunto = ASUNTOS[decision].format(titulo=una_linea(contexto["titulo"], 150))
     return send_mail(asunto, cuerpo, None, destinatarios)
 
 

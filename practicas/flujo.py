@@ -231,16 +231,16 @@ def _slug_unico(indice, titulo):
 
 
 def _aplicar(pagina, form):
-    from .saneo import texto_a_html, texto_plano_seguro
+    from .saneo import texto_a_html, texto_plano_seguro, texto_una_linea
 
     datos = form.cleaned_data
-    pagina.title = texto_plano_seguro(datos["titulo"])[:255] or "Práctica sin título"
+    pagina.title = texto_una_linea(datos["titulo"])[:255] or "Práctica sin título"
     pagina.draft_title = pagina.title
     pagina.resumen = texto_plano_seguro(datos.get("resumen"))
     pagina.desafio = texto_a_html(datos.get("desafio"))
     pagina.pasos = [("paso", texto_plano_seguro(paso)) for paso in form.lista_pasos()]
     pagina.participantes = texto_plano_seguro(datos.get("participantes"))
-    pagina.duracion = texto_plano_seguro(datos.get("duracion"))
+    pagina.duracion = texto_una_linea(datos.get("duracion"))
     pagina.resultados = texto_a_html(datos.get("resultados"))
     pagina.nivel_evidencia = datos.get("nivel_evidencia") or PracticaPage.DESCRITA
     pagina.vinculo_pme_pel = texto_plano_seguro(datos.get("vinculo_pme_pel"))
@@ -274,7 +274,7 @@ def guardar_practica(form, user, indice, pagina=None, enviar=False):
     if pagina is None:
         red = form.cleaned_data["red"]
         pagina = PracticaPage(
-            title=form.cleaned_data["titulo"],
+            title=" ".join(form.cleaned_data["titulo"].split()),
             slug=_slug_unico(indice, form.cleaned_data["titulo"]),
             red=red,
             owner=user,

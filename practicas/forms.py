@@ -189,8 +189,14 @@ class PracticaForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Desmarque un documento para quitarlo de la práctica.",
     )
+    # Sin etiqueta propia, un valor alterado mostraba «Revision base: …» en inglés.
     revision_base = forms.IntegerField(
-        label="Versión de partida", required=False, widget=forms.HiddenInput
+        label="versión de la práctica",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "El formulario llegó incompleto. Recargue la página y vuelva a guardar.",
+        },
     )
 
     def __init__(self, *args, user, pagina=None, accion=GUARDAR, **kwargs):

@@ -21,11 +21,52 @@ ATRIBUTOS = {"a": {"href"}}
 ESQUEMAS = {"http", "https", "mailto"}
 _BLOQUE = re.compile(r"^\s*<(ul|ol|p)[\s>]", re.IGNORECASE)
 
+# Qué cuenta como etiqueta HTML al leer lo que se escribió: un elemento HTML real,
+# sin atributos o con algún atributo `nombre=valor`. Así `a<b y c>d` o `x<3` son
+# texto (se guardan tal cual y vuelven igual al editar) y `<img src=x onerror=…>`,
+# `<script>` o `<b>negrita</b>` son etiquetas (nh3 las limpia o las conserva).
+_ELEMENTOS_HTML = set(
+    """a abbr address applet area article aside audio b base basefont bdi bdo bgsound big
+    blink blockquote body br button canvas caption center cite code col colgroup data
+    datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure
+    font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe
+    image img input ins isindex kbd keygen label legend li link listing main map mark
+    marquee math menu meta meter nav nobr noembed noframes noscript object ol optgroup
+    option output p param picture plaintext pre progress q rp rt ruby s samp script
+    search section select slot small source span strike strong style sub summary sup svg
+    table tbody td template textarea tfoot th thead time title tr track tt u ul var video
+    wbr xmp""".split()
+)
+_POSIBLE_ETIQUETA = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)>")
+
+
+def _escapar_lo_que_no_es_etiqueta(texto):
+    """Escapa cada `<` que no abre una etiqueta HTML real ni un comentario."""
+    partes = []
+    inicio = 0
+    for posicion in [m.start() for m in re.finditer("<", texto)]:
+        if posicion < inicio:
+            continue
+        etiqueta = _POSIBLE_ETIQUETA.match(texto, posicion)
+        real = texto.startswith("<!--", posicion) or (
+            etiqueta is not None
+            and etiqueta.group(2).lower() in _ELEMENTOS_HTML
+            and (
+                not etiqueta.group(3).strip("/ \t\n")
+                or (etiqueta.group(3)[:1].isspace() and "=" in etiqueta.group(3))
+            )
+        )
+        partes.append(texto[inicio:posicion])
+        partes.append("<" if real else "&lt;")
+        inicio = posicion + 1
+    partes.append(texto[inicio:])
+    return "".join(partes)
+
 
 def limpiar_html(texto):
     """HTML permitido (negritas, cursivas, listas, enlaces http/https/mailto)."""
     return nh3.clean(
-        texto or "",
+        _escapar_lo_que_no_es_etiqueta(texto or ""),
         tags=ETIQUETAS,
         attributes=ATRIBUTOS,
         url_schemes=ESQUEMAS,
@@ -68,7 +109,13 @@ def html_a_texto(contenido):
 def texto_plano_seguro(texto):
     """Para campos de texto plano: quita cualquier etiqueta y deja el texto sin
     entidades HTML (las plantillas lo escapan al mostrarlo)."""
-    return html.unescape(nh3.clean(texto or "", tags=set())).strip()
+    limpio = nh3.clean(_escapar_lo_que_no_es_etiqueta(texto or ""), tags=set())
+    return html.unescape(limpio).replace("\r\n", "\n").strip()
+
+
+def texto_una_linea(texto):
+    """Campos de una línea (título, duración): sin saltos ni espacios repetidos."""
+    return " ".join(texto_plano_seguro(texto).split())
 
 
 # Firmas de contenido por extensión (WAGTAILDOCS_EXTENSIONS).

@@ -35,3 +35,13 @@ def editora(crear_usuario):
 @pytest.fixture
 def coordinadora(crear_usuario):
     return crear_usuario("coordinadora", grupo=COORDINADORES)
+
+
+@pytest.fixture(autouse=True)
+def _cortacircuitos_cerrado():
+    """Cada prueba parte con el cortacircuitos de Elasticsearch cerrado."""
+    from busqueda.motores.cortacircuitos import elasticsearch
+
+    elasticsearch.reiniciar()
+    yield
+    elasticsearch.reiniciar()

@@ -105,3 +105,31 @@ def test_documentos_rechazados_con_mensaje_claro(archivo, mensaje):
     with pytest.raises(ValidationError) as error:
         validar_documento(archivo)
     assert mensaje in " ".join(error.value.messages)
+
+
+@pytest.mark.parametrize("escrito", ["a<b y c>d", "x<3 y 4>2", "si a<b, entonces b>a"])
+def test_editar_y_guardar_conserva_el_texto_como_se_escribio(escrito):
+    # Texto plano y texto enriquecido: guardar, volver a abrir y guardar otra vez.
+    assert texto_plano_seguro(escrito) == escrito
+    assert texto_plano_seguro(texto_plano_seguro(escrito)) == escrito
+    una_vez = texto_a_html(escrito)
+    assert html_a_texto(una_vez) == escrito
+    assert texto_a_html(html_a_texto(una_vez)) == una_vez
+
+
+def test_campos_de_una_linea_sin_saltos():
+    from practicas.saneo import texto_una_linea
+
+    assert texto_una_linea("Tertulias\r\nliterarias\n  entre escuelas ") == (
+        "Tertulias literarias entre escuelas"
+    )
+
+
+def test_version_alterada_del_formulario_da_mensaje_en_espanol():
+    from practicas.forms import PracticaForm
+
+    campo = PracticaForm.base_fields["revision_base"]
+    assert campo.label == "versión de la práctica"
+    with pytest.raises(ValidationError) as error:
+        campo.clean("no-es-numero")
+    assert "Recargue la página" in error.value.messages[0]

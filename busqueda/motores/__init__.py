@@ -9,6 +9,7 @@ nunca preguntan cuál hay.
 from django.conf import settings
 
 from .base import ConsultaBusqueda, Motor, MotorNoDisponible, ResultadoBusqueda
+from .cortacircuitos import elasticsearch as cortacircuitos_es
 from .local import MotorLocal
 
 __all__ = [
@@ -29,16 +30,29 @@ AVISO_RESPALDO = (
 
 
 class MotorConRespaldo(Motor):
-    """Busca en el principal; si no responde, en el respaldo, y lo dice."""
+    """Busca en el principal; si no responde, en el respaldo, y lo dice. Tras
+    fallas seguidas el cortacircuitos deja de intentar con el principal un rato."""
 
-    def __init__(self, principal: Motor, respaldo: Motor):
+    def __init__(self, principal: Motor, respaldo: Motor, cortacircuitos=cortacircuitos_es):
         self.principal = principal
         self.respaldo = respaldo
         self.nombre = principal.nombre
+        self.cortacircuitos = cortacircuitos
+
+    def _intentar(self, llamada):
+        if self.cortacircuitos.abierto():
+            raise MotorNoDisponible("cortacircuitos abierto")
+        try:
+            respuesta = llamada()
+        except MotorNoDisponible:
+            self.cortacircuitos.falla()
+            raise
+        self.cortacircuitos.exito()
+        return respuesta
 
     def buscar(self, consulta):
         try:
-            return self.principal.buscar(consulta)
+            return self._intentar(lambda: self.principal.buscar(consulta))
         except MotorNoDisponible:
             resultado = self.respaldo.buscar(consulta)
             resultado.avisos.append(AVISO_RESPALDO)
@@ -46,7 +60,7 @@ class MotorConRespaldo(Motor):
 
     def sugerencias(self, texto, limite=8):
         try:
-            return self.principal.sugerencias(texto, limite)
+            return self._intentar(lambda: self.principal.sugerencias(texto, limite))
         except MotorNoDisponible:
             return self.respaldo.sugerencias(texto, limite)
 

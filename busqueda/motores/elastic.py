@@ -13,6 +13,7 @@ Toda falla del servidor se convierte en `MotorNoDisponible`.
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, bulk
@@ -197,7 +198,23 @@ def cuerpo_sinonimos(filas=None) -> list[dict]:
 
 @lru_cache(maxsize=4)
 def _cliente(url: str) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=3, max_retries=1, retry_on_timeout=False)
+    # Indexación (en el worker de tareas): espera más, reintenta una vez.
+    return Elasticsearch(
+        url,
+        request_timeout=getattr(settings, "ELASTICSEARCH_TIMEOUT_INDICE", 10),
+        max_retries=1,
+        retry_on_timeout=False,
+    )
+
+
+def _cliente_busqueda(cliente: Elasticsearch) -> Elasticsearch:
+    # Búsqueda (en la solicitud de alguien): espera poco y no reintenta; si no
+    # contesta, responde el índice local y el cortacircuitos deja de insistir.
+    return cliente.options(
+        request_timeout=getattr(settings, "ELASTICSEARCH_TIMEOUT_BUSQUEDA", 1.5),
+        max_retries=0,
+        retry_on_timeout=False,
+    )
 
 
 class MotorElasticsearch(Motor):
@@ -208,16 +225,17 @@ class MotorElasticsearch(Motor):
         self.alias = alias
         self.refrescar = refrescar
         self.cliente = _cliente(url)
+        self.cliente_busqueda = _cliente_busqueda(self.cliente)
 
     # ----------------------------------------------------------- búsqueda
     def buscar(self, consulta):
         try:
-            respuesta = armar_busqueda(consulta, self.alias).using(self.cliente).execute()
+            respuesta = armar_busqueda(consulta, self.alias).using(self.cliente_busqueda).execute()
             avisos = []
             texto = consulta.texto.strip()
             if texto and respuesta.hits.total.value == 0 and len(texto.split()) > 1:
                 amplia = armar_busqueda(consulta, self.alias, operador="or")
-                alternativa = amplia.using(self.cliente).execute()
+                alternativa = amplia.using(self.cliente_busqueda).execute()
                 if alternativa.hits.total.value:
                     respuesta = alternativa
                     avisos.append(
@@ -283,7 +301,9 @@ class MotorElasticsearch(Motor):
         if len(texto.strip()) < 2:
             return []
         try:
-            respuesta = armar_sugerencias(texto, self.alias, limite).using(self.cliente).execute()
+            respuesta = (
+                armar_sugerencias(texto, self.alias, limite).using(self.cliente_busqueda).execute()
+            )
         except ERRORES_ES as error:
             raise MotorNoDisponible(str(error)) from error
         salida = [{"texto": h.titulo, "tipo": h.tipo, "url": h.url} for h in respuesta.hits]

@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
+    # Cola de tareas en la base de datos (correo, Elasticsearch, tareas de Wagtail):
+    # las corre `manage.py db_worker` (make run lo levanta; README, Despliegue).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -156,13 +160,18 @@ AXES_CLIENT_IP_CALLABLE = "portal.seguridad.ip_cliente_axes"
 
 # Límites de tasa por IP (LimiteTasaMiddleware); gana el primer prefijo que calce.
 TRAMA_LIMITE_TASA_ACTIVO = env_bool("TRAMA_LIMITE_TASA_ACTIVO", True)
-TRAMA_PROXIES_CONFIABLES = int(os.environ.get("TRAMA_PROXIES_CONFIABLES", "0"))
+# Proxies cuya cabecera X-Forwarded-For se cree (direcciones o redes CIDR, separadas
+# por comas). Vacío: se usa la dirección de la conexión (README, Proxy HTTPS).
+TRAMA_PROXIES_CONFIABLES = env_list("TRAMA_PROXIES_CONFIABLES", "")
+# Topes por navegador (`maximo`) y por IP para todos sus navegadores (`maximo_ip`):
+# un taller de 30 docentes detrás de la IP de un liceo busca sin 429; un raspador no.
 TRAMA_LIMITES_TASA = [
     {
         "nombre": "api-sugerencias",
         "prefijo": "/api/buscar/sugerencias/",
         "metodos": ("GET",),
         "maximo": 120,
+        "maximo_ip": 1800,
         "ventana": 60,
         "json": True,
     },
@@ -171,6 +180,7 @@ TRAMA_LIMITES_TASA = [
         "prefijo": "/api/buscar/",
         "metodos": ("GET",),
         "maximo": 60,
+        "maximo_ip": 600,
         "ventana": 60,
         "json": True,
     },
@@ -208,6 +218,41 @@ TRAMA_LIMITES_TASA = [
         "json": True,
     },
     {
+        # Hasta 1.000 resultados por exportación: topes más bajos.
+        "nombre": "exportar",
+        "prefijo": "/buscar/exportar",
+        "metodos": ("GET",),
+        "maximo": 10,
+        "maximo_ip": 100,
+        "ventana": 600,
+    },
+    {
+        "nombre": "buscar",
+        "prefijo": "/buscar/",
+        "metodos": ("GET",),
+        "maximo": 60,
+        "maximo_ip": 600,
+        "ventana": 60,
+        "pagina": "busqueda/buscar.html",
+    },
+    {
+        # Tope global de intentos de login por IP (además del bloqueo por cuenta de axes).
+        "nombre": "login",
+        "prefijo": "/cuenta/entrar/",
+        "metodos": ("POST",),
+        "maximo": 50,
+        "ventana": 900,
+        "solo_ip": True,
+    },
+    {
+        "nombre": "login-admin",
+        "prefijo": "/admin/login/",
+        "metodos": ("POST",),
+        "maximo": 50,
+        "ventana": 900,
+        "solo_ip": True,
+    },
+    {
         # Holgado: varias coordinadoras pueden compartir la IP de un liceo, y
         # practicas/ ya limita además por cuenta (envíos y guardados por hora).
         "nombre": "publicar-practica",
@@ -215,6 +260,7 @@ TRAMA_LIMITES_TASA = [
         "metodos": ("POST",),
         "maximo": 30,
         "ventana": 600,
+        "solo_ip": True,
     },
 ]
 
@@ -295,7 +341,18 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDICE = os.environ.get("ELASTICSEARCH_INDICE", "trama")
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Todo correo se encola tras el commit y lo envía la tarea `enviar_correos` con el
+# backend real (portal/correo.py): una caída del correo nunca deshace una decisión.
+EMAIL_BACKEND = "portal.correo.BackendDiferido"
+TRAMA_EMAIL_BACKEND_REAL = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Un servidor de correo que no contesta no retiene al worker más de 10 s por intento.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Tareas en segundo plano (django-tasks): cola en la base de datos, worker aparte
+# (`manage.py db_worker`). Las pruebas usan el backend inmediato (settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Trama DEP <no-responder@trama.local>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -40,10 +40,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Detrás de un proxy HTTPS (README, Despliegue): la IP real del cliente es la
-# que agrega ese proxy al final de X-Forwarded-For. Afecta al bloqueo de login y
-# a los límites de tasa.
-TRAMA_PROXIES_CONFIABLES = int(os.environ.get("TRAMA_PROXIES_CONFIABLES", "1"))
+# Detrás de un proxy HTTPS (README, Despliegue): solo si la conexión viene de uno
+# de estos proxies se lee X-Forwarded-For para saber la IP real del cliente (bloqueo
+# de login y límites de tasa). Por defecto, el nginx local.
+TRAMA_PROXIES_CONFIABLES = env_list("TRAMA_PROXIES_CONFIABLES", "127.0.0.1,::1")
 
 # Caché compartida entre los procesos de gunicorn: la necesitan los límites de
 # tasa (un contador por proceso no limitaría nada). CACHE_URL=redis://host:6379/0

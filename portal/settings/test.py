@@ -8,6 +8,9 @@ from .dev import *  # noqa: F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TRAMA_EMAIL_BACKEND_REAL = "django.core.mail.backends.locmem.EmailBackend"
+# Tareas en línea: cada prueba ve su efecto sin un worker (las de fallas usan otro).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="trama-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="trama-static-"))
 ALLOWED_HOSTS = ["*"]

@@ -13,6 +13,7 @@ import json
 import shutil
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path
 
 from django.conf import settings
@@ -25,6 +26,13 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from wagtail.models import Page
 
 from .respaldar import FORMATO, migraciones_aplicadas
+
+# Lo que lanzan tarfile/gzip/json ante un archivo cortado o dañado.
+ERRORES_DE_ARCHIVO = (tarfile.TarError, EOFError, zlib.error, OSError, json.JSONDecodeError)
+DANADO = (
+    "El respaldo {archivo} está incompleto o dañado ({error}). ¿Se cortó al copiarlo? "
+    "Use otro respaldo o vuelva a copiarlo; la base no se modificó."
+)
 
 
 class Command(BaseCommand):
@@ -50,16 +58,36 @@ class Command(BaseCommand):
         with tar, tempfile.TemporaryDirectory(prefix="trama-restaurar-") as tmp:
             tmp = Path(tmp)
             manifiesto = self._manifiesto(tar)
+            # Todo el archivo se lee y se comprueba ANTES de tocar la base.
+            try:
+                # filter="data": sin rutas absolutas, enlaces ni salidas de la carpeta.
+                tar.extractall(tmp, filter="data")
+            except ERRORES_DE_ARCHIVO as error:
+                raise CommandError(DANADO.format(archivo=archivo.name, error=error)) from error
+            datos = tmp / "datos.json"
+            if not datos.is_file():
+                raise CommandError("El respaldo no trae datos.json.")
+            try:
+                objetos = json.loads(datos.read_text(encoding="utf-8"))
+            except (ValueError, UnicodeDecodeError) as error:
+                raise CommandError(DANADO.format(archivo=archivo.name, error=error)) from error
+            esperados = manifiesto.get("objetos", {})
+            if len(objetos) != sum(esperados.values()):
+                raise CommandError(
+                    DANADO.format(
+                        archivo=archivo.name,
+                        error=f"trae {len(objetos)} objetos y el manifiesto dice "
+                        f"{sum(esperados.values())}",
+                    )
+                )
+
+            # La tabla de caché antes de migrar: en producción la caché vive en la
+            # base y las señales que corren durante `migrate` ya la usan.
+            call_command("createcachetable", verbosity=0)
             call_command("migrate", interactive=False, verbosity=0)
             self._verificar_compatible(manifiesto)
             if not sobrescribir:
                 self._verificar_vacia()
-
-            # filter="data": sin rutas absolutas, enlaces ni salidas de la carpeta.
-            tar.extractall(tmp, filter="data")
-            datos = tmp / "datos.json"
-            if not datos.is_file():
-                raise CommandError("El respaldo no trae datos.json.")
 
             with transaction.atomic():
                 # Vacía todo lo que crean las migraciones (raíz, sitio por
@@ -87,9 +115,13 @@ class Command(BaseCommand):
         try:
             miembro = tar.getmember("manifiesto.json")
             manifiesto = json.load(tar.extractfile(miembro))
-        except (KeyError, json.JSONDecodeError, tarfile.TarError) as error:
+        except KeyError as error:
             raise CommandError(
                 "El archivo no parece un respaldo de Trama (falta manifiesto.json)."
+            ) from error
+        except ERRORES_DE_ARCHIVO as error:
+            raise CommandError(
+                DANADO.format(archivo=Path(tar.name or "").name, error=error)
             ) from error
         if manifiesto.get("formato") != FORMATO:
             raise CommandError(
