@@ -183,7 +183,7 @@ class ConfiguracionAutoevaluacion(BaseGenericSetting):
     minimo_redes_territorio = models.PositiveSmallIntegerField(
         "mínimo de redes para un agregado territorial",
         default=3,
-        validators=[MinValueValidator(2), MaxValueValidator(100)],
+        validators=[MinValueValidator(3), MaxValueValidator(100)],
     )
 
     class Meta:

@@ -25,6 +25,8 @@ from statistics import mean, pstdev
 from .models import COORDINACION, NOMBRE_ROL, Codigo, ConfiguracionAutoevaluacion, Respuesta
 
 MINIMO_ABSOLUTO = 3
+# Un agregado territorial exige al menos 3 redes con informe propio (nunca menos).
+MINIMO_REDES_TERRITORIO = 3
 DISCREPANCIA = 1.0  # desviación estándar desde la que se marca una característica
 RIESGO_SENALADO = 3.0  # media de un riesgo desde la que se señala
 
@@ -42,7 +44,7 @@ def umbrales() -> Umbrales:
     return Umbrales(
         personas=personas,
         comentarios=max(personas, conf.minimo_comentarios or 0),
-        redes=max(2, conf.minimo_redes_territorio or 0),
+        redes=max(MINIMO_REDES_TERRITORIO, conf.minimo_redes_territorio or 0),
     )
 
 
@@ -360,29 +362,66 @@ def informe(ronda, con_anterior=True) -> Informe:
 # --- agregados territoriales (DEP y SLEP) ---------------------------------------------------
 
 
-def agregado_territorial(rondas):
-    """Media por característica sobre las últimas rondas cerradas de varias redes.
+def rondas_territorio(slep, dias=365):
+    """La última ronda cerrada en el último año de cada red del SLEP (instrumento vigente)."""
+    from datetime import timedelta
 
-    Solo con al menos `umbrales().redes` redes y `umbrales().personas` personas
-    (en redes que pasaron el umbral cada una); si no, solo el número de redes."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .models import Instrumento, Red, Ronda
+
+    instrumento = Instrumento.actual()
+    desde = timezone.now() - timedelta(days=dias)
+    # Cerrada en el último año (una ronda cargada sin fecha de cierre cuenta por su término).
+    reciente = Q(cerrada_en__gte=desde) | Q(cerrada_en__isnull=True, termino__gte=desde.date())
+    rondas = []
+    for red in Red.objects.filter(slep=slep):
+        ronda = (
+            red.rondas.filter(reciente, estado=Ronda.CERRADA, instrumento=instrumento)
+            .order_by("-termino", "-pk")
+            .first()
+        )
+        if ronda is not None:
+            rondas.append(ronda)
+    return rondas
+
+
+def agregado_territorial(rondas):
+    """Puntajes de un territorio sobre las últimas rondas cerradas de varias redes.
+
+    Solo entran las redes cuyo informe pasó su propio umbral (nada de una red bajo
+    su umbral se suma); se muestra con al menos `umbrales().redes` de esas redes
+    (3 por defecto, nunca menos) y `umbrales().personas` personas. Por característica:
+    media ponderada por personas y la distribución de las redes según su media
+    (cuántas redes en cada nivel 1–5); una característica que menos de
+    `umbrales().redes` redes puntuaron se oculta. Sin el mínimo, solo conteos."""
     u = umbrales()
     validas = []
     for ronda in rondas:
         inf = informe(ronda, con_anterior=False)
         if inf.disponible:
             validas.append(inf)
-    salida = {"redes": len(validas), "personas": sum(i.personas for i in validas), "filas": []}
+    salida = {
+        "evaluadas": len(rondas),
+        "redes": len(validas),
+        "personas": sum(i.personas for i in validas),
+        "filas": [],
+        "disponible": False,
+        "minimo_redes": u.redes,
+    }
     if len(validas) < u.redes or salida["personas"] < u.personas:
         salida["motivo"] = (
             f"Se muestran puntajes de un territorio con al menos {u.redes} redes con informe "
             f"(cada una con {u.personas} personas o más); aquí hay {len(validas)}."
         )
         return salida
+    salida["disponible"] = True
     nombres = {}
     for inf in validas:
         for fila in inf.caracteristicas:
-            nombres.setdefault(fila["termino"].slug, fila["termino"])
-    for slug, termino in nombres.items():
+            nombres.setdefault(fila["termino"].slug, (fila["termino"], fila.get("dimension")))
+    for slug, (termino, dimension) in nombres.items():
         pares = [
             (f["celda"].media, f["celda"].n)
             for inf in validas
@@ -390,6 +429,24 @@ def agregado_territorial(rondas):
             if f["termino"].slug == slug and f["celda"].media is not None
         ]
         n = sum(p[1] for p in pares)
-        media = sum(m * k for m, k in pares) / n if n >= u.personas else None
-        salida["filas"].append({"termino": termino, "redes": len(pares), "media": _r(media)})
+        visible = len(pares) >= u.redes and n >= u.personas
+        bandas = [0] * 5
+        if visible:
+            for media, _ in pares:
+                bandas[min(5, max(1, int(media + 0.5))) - 1] += 1
+        salida["filas"].append(
+            {
+                "termino": termino,
+                "dimension": dimension,
+                "redes": len(pares),
+                "media": _r(sum(m * k for m, k in pares) / n) if visible else None,
+                "bandas": bandas if visible else None,
+            }
+        )
     return salida
+
+
+def mas_debiles(agregado, cuantas=3):
+    """Las características con menor media visible de un agregado territorial."""
+    filas = [f for f in agregado.get("filas", []) if f["media"] is not None]
+    return sorted(filas, key=lambda f: (f["media"], f["termino"].slug))[:cuantas]

@@ -42,7 +42,21 @@ def cifras_slep(slep, focos, caracteristicas, tipos):
     redes_por_tipo = dict(
         slep.redes.values("tipo").annotate(n=Count("pk")).values_list("tipo", "n")
     )
+    from redes.models import Ronda
+
+    from .resumen import autoevaluacion_de
+
+    rondas = dict(
+        Ronda.objects.filter(red__slep=slep)
+        .values("estado")
+        .annotate(n=Count("pk"))
+        .values_list("estado", "n")
+    )
     return {
+        "rondas_abiertas": rondas.get(Ronda.ABIERTA, 0),
+        "rondas_cerradas": rondas.get(Ronda.CERRADA, 0),
+        # Solo agregados que pasan por redes/privacidad.py (3 redes con informe o más).
+        "autoevaluacion": autoevaluacion_de(slep),
         "slep": slep,
         "practicas": base.total,
         "por_foco": conteo_faceta(base, "foco"),
@@ -88,9 +102,26 @@ def tablas_csv(cifras):
     evidencias = [nombre for _, nombre in _evidencias()]
     tablas = {
         "comparacion": (
-            ["SLEP", "Región", "Redes", "Prácticas publicadas"],
             [
-                [str(s["slep"]), s["slep"].region.nombre, s["redes"], s["practicas"]]
+                "SLEP",
+                "Región",
+                "Redes",
+                "Prácticas publicadas",
+                "Rondas en curso",
+                "Rondas cerradas",
+                "Características más débiles",
+            ],
+            [
+                [
+                    str(s["slep"]),
+                    s["slep"].region.nombre,
+                    s["redes"],
+                    s["practicas"],
+                    s["rondas_abiertas"],
+                    s["rondas_cerradas"],
+                    ", ".join(f["termino"].nombre for f in s["autoevaluacion"]["debiles"])
+                    or "sin agregado (menos de 3 redes con informe)",
+                ]
                 for s in cifras["sleps"]
             ],
         ),

@@ -101,6 +101,28 @@ def datos_mapa(slep, comunas, redes):
     return puntos
 
 
+def autoevaluacion_de(slep):
+    """Cómo están las redes del territorio: solo lo que entrega el módulo de
+    privacidad de la autoevaluación (redes/privacidad.py), nunca respuestas ni
+    redes una a una. Con menos de 3 redes con informe propio, solo la cobertura."""
+    from portal.graficos import barras
+    from redes import privacidad
+
+    rondas = privacidad.rondas_territorio(slep)
+    agregado = privacidad.agregado_territorial(rondas)
+    agregado["total_redes"] = slep.redes.count()
+    agregado["debiles"] = privacidad.mas_debiles(agregado) if agregado["disponible"] else []
+    if agregado["disponible"]:
+        agregado["grafico"] = barras(
+            f"autoevaluacion-{slep.slug}",
+            f"Redes del {slep}: puntaje medio por característica (1 a 5)",
+            [(f["termino"].nombre, f["media"]) for f in agregado["filas"]],
+            decimales=1,
+            escala=(1, 5),
+        )
+    return agregado
+
+
 def resumen_territorio(pagina):
     from django.conf import settings
 
@@ -108,7 +130,15 @@ def resumen_territorio(pagina):
     comunas = list(slep.comunas.order_by("orden", "nombre"))
     redes, redes_por_tipo = redes_de(slep)
     del_slep = buscar({"tipo": ["practica"], "slep": [slep.slug]}, por_pagina=PRACTICAS_RECIENTES)
-    desafios = desafios_de(slep, conteo_faceta(del_slep, "caracteristica"))
+    autoevaluacion = autoevaluacion_de(slep)
+    if autoevaluacion["debiles"]:
+        # Los desafíos del territorio son sus características más débiles en la
+        # autoevaluación de sus redes; sin ese agregado, donde tiene menos prácticas.
+        desafios = [f["termino"] for f in autoevaluacion["debiles"]]
+        origen_desafios = "autoevaluacion"
+    else:
+        desafios = desafios_de(slep, conteo_faceta(del_slep, "caracteristica"))
+        origen_desafios = "biblioteca"
     recomendadas = buscar(
         {"caracteristica": [c.slug for c in desafios]},
         orden="relevancia",
@@ -124,6 +154,8 @@ def resumen_territorio(pagina):
         "practicas_recientes": del_slep.resultados,
         "total_practicas": del_slep.total,
         "desafios": desafios,
+        "origen_desafios": origen_desafios,
+        "autoevaluacion": autoevaluacion,
         "recomendadas": recomendadas.resultados,
         "hallazgos_foco": hallazgos_foco,
         "hallazgos_principio": hallazgos_principio,

@@ -195,12 +195,23 @@ def test_cifras_del_panel_coinciden_con_un_calculo_independiente(client, sitio, 
 
     client.force_login(crear_usuario("editora-cifras", grupo=EDITORES))
     comparacion = _leer_csv(client.get("/panel-dep/comparacion.csv"))
-    assert comparacion[0] == ["SLEP", "Región", "Redes", "Prácticas publicadas"]
+    assert comparacion[0][:6] == [
+        "SLEP",
+        "Región",
+        "Redes",
+        "Prácticas publicadas",
+        "Rondas en curso",
+        "Rondas cerradas",
+    ]
     publicadas = PracticaPage.objects.live().public()
     for fila in comparacion[1:]:
         slep = Slep.objects.get(nombre=fila[0].removeprefix("SLEP "))
         assert int(fila[2]) == Red.objects.filter(slep=slep).count()
         assert int(fila[3]) == publicadas.filter(red__slep=slep).count()
+        from redes.models import Ronda
+
+        assert int(fila[4]) == Ronda.objects.filter(red__slep=slep, estado=Ronda.ABIERTA).count()
+        assert int(fila[5]) == Ronda.objects.filter(red__slep=slep, estado=Ronda.CERRADA).count()
 
     tipos = list(TipoRed.objects.all())
     redes = _leer_csv(client.get("/panel-dep/redes-por-tipo.csv"))

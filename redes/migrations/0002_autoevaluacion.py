@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('minimo_personas', models.PositiveSmallIntegerField(default=5, help_text='Vale para cada corte (red, rol, territorio). Por defecto 5; nunca menos de 3.', validators=[django.core.validators.MinValueValidator(3), django.core.validators.MaxValueValidator(100)], verbose_name='mínimo de personas para mostrar puntajes')),
                 ('minimo_comentarios', models.PositiveSmallIntegerField(default=8, help_text='Los comentarios se muestran sin atribución. Por defecto 8.', validators=[django.core.validators.MinValueValidator(3), django.core.validators.MaxValueValidator(100)], verbose_name='mínimo de personas para mostrar comentarios abiertos')),
-                ('minimo_redes_territorio', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(2), django.core.validators.MaxValueValidator(100)], verbose_name='mínimo de redes para un agregado territorial')),
+                ('minimo_redes_territorio', models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MinValueValidator(3), django.core.validators.MaxValueValidator(100)], verbose_name='mínimo de redes para un agregado territorial')),
             ],
             options={
                 'verbose_name': 'privacidad de la autoevaluación',
