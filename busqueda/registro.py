@@ -291,14 +291,24 @@ class TipoDocumento:
     etiqueta: str
     plural: str
     modelo: str
+    # Peso en el orden por relevancia (multiplica el puntaje de texto). Quien busca un
+    # tema busca primero experiencias (casos y prácticas); una red que lo menciona va
+    # después, salvo que su nombre sea lo buscado (el nivel de título va antes).
+    peso: float = 1.0
+    # ¿Es una experiencia (caso, práctica)? La regla «todas las palabras; si ninguna
+    # experiencia las tiene, las que tienen más» mira solo experiencias: que una red
+    # mencione todas las palabras no debe ocultar las prácticas que tienen casi todas.
+    experiencia: bool = True
 
 
 TIPOS_DOCUMENTO = [
     TipoDocumento("caso", "Caso", "Casos", "casos.CasoPage"),
     TipoDocumento("practica", "Práctica", "Prácticas", "practicas.PracticaPage"),
-    TipoDocumento("red", "Red", "Redes", "redes.Red"),
+    TipoDocumento("red", "Red", "Redes", "redes.Red", peso=0.5, experiencia=False),
 ]
 TIPOS = {t.clave: t.etiqueta for t in TIPOS_DOCUMENTO}
+PESOS_TIPO = {t.clave: t.peso for t in TIPOS_DOCUMENTO if t.peso != 1.0}
+TIPOS_EXPERIENCIA = [t.clave for t in TIPOS_DOCUMENTO if t.experiencia]
 
 
 def tipo_documento(clave) -> TipoDocumento | None:

@@ -123,7 +123,9 @@ class FuenteBusqueda(Feed):
         return pedido.ruta
 
     def items(self, pedido):
-        return pedido.resultado.resultados
+        # Una fuente trae novedades: lo que tiene fecha de publicación (casos y
+        # prácticas). Las redes no tienen fecha y Atom exige <updated> en cada entrada.
+        return [r for r in pedido.resultado.resultados if hasattr(r.fecha, "tzinfo")]
 
     def item_title(self, item):
         return limpio(f"{TIPOS.get(item.tipo, item.tipo.capitalize())}: {item.titulo}")

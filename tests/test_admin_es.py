@@ -78,7 +78,7 @@ def test_el_admin_no_muestra_textos_en_ingles(sitio, editora):
         "/admin/pages/search/?q=pr%C3%A1ctica",
         "/admin/images/",
         "/admin/documents/",
-        "/admin/snippets/practicas/red/",
+        "/admin/snippets/redes/red/",
         "/admin/reports/site-history/",
         "/admin/reports/page-types-usage/",
         "/admin/redirects/",

@@ -63,7 +63,7 @@ def _enviar_practica(coordinadora, red, **extra):
     ("accion", "comentario", "estado"),
     [
         ("approve", "", "Publicada"),
-        ("reject", "Falta contar qué cambió en el aula.", "Con cambios solicitados"),
+        ("reject", "Falta contar qué cambió en el aula.", "Cambios solicitados"),
         ("rechazar", "No es una práctica de red.", "Rechazada"),
     ],
 )

@@ -30,7 +30,7 @@ from ..normalizacion import (
     terminos,
     texto_indexable,
 )
-from ..registro import ORDENES
+from ..registro import ORDENES, PESOS_TIPO, TIPOS_EXPERIENCIA
 from ..sinonimos import disparadores, expandir
 from .base import FACETAS, Motor, OpcionFaceta, Resultado, ResultadoBusqueda
 from .facetas_bits import bits_de, mapa_facetas
@@ -366,7 +366,8 @@ class MotorLocal(Motor):
         if len(grupos) < 2:
             return plan, None
         if len(grupos) > MAXIMO_GRUPOS_COBERTURA:
-            if not Documento.objects.filter(self._filtro_texto(plan)).exists():
+            experiencias = Documento.objects.filter(tipo__in=TIPOS_EXPERIENCIA)
+            if not experiencias.filter(self._filtro_texto(plan)).exists():
                 plan.operador = "O"
                 return plan, (
                     "Ninguna experiencia tiene todas las palabras; se muestran las que "
@@ -374,7 +375,8 @@ class MotorLocal(Motor):
                 )
             return plan, None
         plan.pesos = self._pesos(grupos)
-        if Documento.objects.filter(self._filtro_texto(plan)).exists():
+        experiencias = Documento.objects.filter(tipo__in=TIPOS_EXPERIENCIA)
+        if experiencias.filter(self._filtro_texto(plan)).exists():
             return plan, None
         plan.operador = "O"
         cobertura, p_cob = self._cobertura(plan)
@@ -487,12 +489,16 @@ class MotorLocal(Motor):
                     else ("", [])
                 )
             donde = f"WHERE d.id IN ({filtro_sql}) " if filtro_sql else ""
+            # Peso por tipo de documento (registro.TipoDocumento.peso); claves del registro.
+            pesos = " ".join(f"WHEN '{t}' THEN {p!r}" for t, p in PESOS_TIPO.items())
+            peso = f"(CASE d.tipo {pesos} ELSE 1.0 END)" if pesos else "1.0"
             sql = (
                 f"SELECT d.id FROM busqueda_documento d "  # noqa: S608
                 f"{union} ({texto_sql}) t ON t.documento_id = d.id "
                 f"{donde}"
-                f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, COALESCE(t.cobertura, 0) DESC, "
-                f"COALESCE(t.puntaje, 0) DESC, "
+                f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, "
+                f"COALESCE(t.cobertura, 0) * {peso} DESC, "
+                f"COALESCE(t.puntaje, 0) * {peso} DESC, "
                 f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
                 f"LIMIT %s OFFSET %s"
             )
