@@ -159,8 +159,14 @@ def ip_cliente(request):
 
 
 def ip_cliente_axes(request, *args, **kwargs):
-    """Firma que espera AXES_CLIENT_IP_CALLABLE."""
-    return ip_cliente(request)
+    """Firma que espera AXES_CLIENT_IP_CALLABLE. Axes guarda la IP en un campo de
+    dirección (inet en PostgreSQL): sin una dirección válida (una solicitud sin
+    REMOTE_ADDR), None y no el texto «desconocida»."""
+    ip = ip_cliente(request)
+    try:
+        return str(ipaddress.ip_address(ip))
+    except ValueError:
+        return None
 
 
 # --- Límites de tasa ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ línea no impide decidir ni avisar a los editores."""
 
 import smtplib
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -46,7 +47,13 @@ def red(inicio, coordinadora):
 
 
 def _worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    # El worker cierra las conexiones «viejas» entre tareas; dentro de la transacción de
+    # la prueba eso corta la conexión en PostgreSQL (en SQLite en memoria no se cierra).
+    # Aquí corre en el mismo proceso y la misma transacción: no hay conexión que renovar.
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    ):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def _pasa_el_tiempo():
