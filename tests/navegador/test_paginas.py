@@ -91,7 +91,14 @@ def test_docente_busca_filtra_abre_un_caso_y_salta_a_uno_relacionado(visita, con
     # Marca una faceta: solo casos.
     page.locator("fieldset[data-faceta=tipo] input[value=caso]").check()
     expect(page).to_have_url(re.compile(r"[?&]tipo=caso"))
-    expect(page.locator("#resultados .resultado__meta").first).to_have_text(re.compile(r"^Caso\b"))
+    # La URL cambia antes de que llegue la lista nueva (el JS pide la página al servidor):
+    # se espera a que TODOS los resultados a la vista sean casos, no solo el primero.
+    page.wait_for_function(
+        """() => {
+            const metas = [...document.querySelectorAll("#resultados h3 + .resultado__meta")];
+            return metas.length > 0 && metas.every((m) => /^Caso\\b/.test(m.textContent.trim()));
+        }"""
+    )
     tipos = page.locator("#resultados h3 + .resultado__meta").all_inner_texts()
     assert tipos and {t.split(" · ")[0] for t in tipos} == {"Caso"}
     visita.captura("filtrado-por-caso")
