@@ -13,6 +13,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from portal.planillas import celda_segura as neutralizar
+
 from .contencion import contener_fallas
 from .listados import ejecutar, ordenar_agrupar, vista
 from .models import RegistroBusqueda, ValorFaceta
@@ -22,9 +24,6 @@ from .registro import BUSCAR, FACETAS, TIPOS
 
 MAXIMO_EXPORTAR = 1000
 LARGO_SUGERENCIA = 100
-# Una celda que empieza con estos caracteres es una fórmula para Excel/Calc
-# (inyección de fórmulas, OWASP "CSV Injection"): se antepone un apóstrofo.
-INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _registrar(resultado):
@@ -151,13 +150,6 @@ def _filas(request, resultado):
             + ["; ".join(sorted(valores.get((r.clave, f.clave), []))) for f in FACETAS_EXPORTADAS]
         )
     return encabezados, filas
-
-
-def neutralizar(valor):
-    """Texto que una planilla no ejecutará como fórmula."""
-    if isinstance(valor, str) and valor.startswith(INICIO_FORMULA):
-        return "'" + valor
-    return valor
 
 
 @require_GET

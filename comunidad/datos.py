@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from casos.models import CasoPage, solo_publicas
 from portal import models as marco
+from portal.planillas import celda_segura
 from practicas.models import PracticaPage
 
 from .cuentas import _modelo_red
@@ -40,14 +41,6 @@ CONJUNTOS = {
 }
 
 SEPARADOR = "; "
-
-
-def _neutralizar(valor):
-    """Una celda que empieza con =, +, - o @ la ejecutaría una planilla como
-    fórmula (inyección CSV): se antepone un apóstrofo, que la planilla no muestra."""
-    if isinstance(valor, str) and valor[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + valor
-    return valor
 
 
 def _fecha(valor):
@@ -213,7 +206,7 @@ def _celda(valor):
         return "sí" if valor else "no"
     if valor is None:
         return ""
-    return _neutralizar(valor) if isinstance(valor, str) else valor
+    return celda_segura(valor)
 
 
 def _nombre_archivo(conjunto, extension, generado):

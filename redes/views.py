@@ -23,6 +23,7 @@ from busqueda.parametros import ErrorConsulta, leer_consulta
 from busqueda.registro import LISTADOS, REDES
 from portal.graficos import barras as grafico_barras
 from portal.models import Caracteristica, Slep
+from portal.planillas import celda_segura
 
 from . import privacidad
 from .forms import (
@@ -370,20 +371,6 @@ def informe(request, slug, pk):
     return render(request, "redes/informe.html", _contexto_informe(objeto, r))
 
 
-def _celda_csv(valor):
-    texto = "" if valor is None else str(valor)
-    # Una celda que empieza con = + - @ sería una fórmula en una planilla.
-    return "'" + texto if texto[:1] in ("=", "+", "-", "@") and not _es_numero(texto) else texto
-
-
-def _es_numero(texto):
-    try:
-        float(texto)
-    except ValueError:
-        return False
-    return True
-
-
 @login_required
 @never_cache
 @require_GET
@@ -420,7 +407,7 @@ def informe_csv(request, slug, pk):
     def fila(tipo, termino, dimension, celda, anterior=None, cambio=None):
         w.writerow(
             [
-                _celda_csv(x)
+                celda_segura(x)
                 for x in [
                     tipo,
                     termino.nombre,

@@ -11,17 +11,9 @@ from django.views.decorators.cache import never_cache
 
 from portal.graficos import barras, matriz_calor
 from portal.permisos import es_editor
+from portal.planillas import celda_segura
 
 from .panel import cifras_panel, tablas_csv
-
-PELIGROSOS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def celda_csv(valor):
-    """Texto que una planilla no ejecuta como fórmula (=, +, -, @ al inicio)."""
-    if isinstance(valor, str) and valor.startswith(PELIGROSOS):
-        return "'" + valor
-    return valor
 
 
 def _solo_editores(vista):
@@ -78,5 +70,5 @@ def panel_csv(request, tabla):
     escritor = csv.writer(respuesta, delimiter=";")
     escritor.writerow(encabezado)
     for fila in filas:
-        escritor.writerow([celda_csv(v) for v in fila])
+        escritor.writerow([celda_segura(v) for v in fila])
     return respuesta
