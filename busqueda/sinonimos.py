@@ -37,12 +37,18 @@ INICIALES = [
     ("PIE", ["programa de integración escolar"], True),
     ("PME", ["plan de mejoramiento educativo"], True),
     ("PEL", ["plan estratégico local"], True),
-    ("PADEM", ["plan anual de desarrollo de la educación municipal"], True),
+    # PADEM y DAEM son de la administración municipal, anterior a los SLEP: quien los
+    # busca busca también lo que se escribió sobre la educación municipal.
+    ("PADEM", ["plan anual de desarrollo de la educación municipal", "educación municipal"], False),
     ("SLEP", ["servicio local de educación pública", "servicio local"], True),
     ("DEP", ["dirección de educación pública"], True),
-    ("NEP", ["nueva educación pública"], True),
+    ("NEP", ["nueva educación pública", "educación pública"], False),
     ("DEPROV", ["departamento provincial de educación", "departamento provincial"], True),
-    ("DAEM", ["departamento de administración de educación municipal"], True),
+    (
+        "DAEM",
+        ["departamento de administración de educación municipal", "educación municipal"],
+        False,
+    ),
     ("Mineduc", ["ministerio de educación"], True),
     ("CFT", ["centro de formación técnica"], True),
     ("IP", ["instituto profesional"], True),

@@ -7,7 +7,7 @@ una vista imprimible en /casos/<slug>/imprimir/.
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -305,49 +305,30 @@ class CasoPage(RoutablePageMixin, marco_mixin("casos"), Page):
             "etiquetas": list(self.etiquetas.all()),
         }
 
-    def casos_relacionados(self, caracteristicas=None):
-        """Los que eligió el editor; si no eligió, los que comparten más
-        características. Solo casos publicados y públicos."""
-        # Una sola consulta: candidatos elegidos o con características en común.
-        # En la vista previa `relacionados` es una lista en memoria (modelcluster),
-        # por eso se usan ids y no un JOIN con la tabla intermedia.
-        relacionados = self.relacionados.all()
-        if isinstance(relacionados, FakeQuerySet):
-            elegidos = [pagina.pk for pagina in relacionados]
+    def relacionados_del_indice(self):
+        """Casos y prácticas parecidos, del índice (busqueda/relacionados.py); los
+        casos que eligió el editor van primero y, si hay, solos."""
+        # En la vista previa `relacionados` es una lista en memoria (modelcluster).
+        elegidos = self.relacionados.all()
+        if isinstance(elegidos, FakeQuerySet):
+            elegidos = [pagina.pk for pagina in elegidos]
         else:
-            elegidos = relacionados.values("pk")  # subconsulta, sin consulta extra
-        if caracteristicas is None:
-            caracteristicas = list(self.caracteristicas.all())
-        ids = [c.pk for c in caracteristicas]
-        if isinstance(elegidos, list) and not elegidos:
-            es_elegido = Value(False)
-        else:
-            es_elegido = Case(When(pk__in=elegidos, then=Value(True)), default=Value(False))
-        candidatos = (
-            solo_publicas(CasoPage.objects.live())
-            .exclude(pk=self.pk)
-            .select_related("tipo_red")
-            .annotate(
-                elegido=es_elegido,
-                comunes=(
-                    Count("caracteristicas", filter=Q(caracteristicas__in=ids)) if ids else Value(0)
-                ),
-            )
-            .filter(Q(elegido=True) | Q(comunes__gt=0))
-            .order_by("-elegido", "-comunes", "title")[:30]
+            elegidos = elegidos.values("pk")  # subconsulta, sin consulta extra
+        return relacionados(
+            clave_pagina(self.pk), ("caso", "practica"), MAX_RELACIONADOS, elegidos=elegidos
         )
-        candidatos = list(candidatos)
-        if any(caso.elegido for caso in candidatos):
-            return sorted((c for c in candidatos if c.elegido), key=lambda c: c.title)
-        return candidatos[:MAX_RELACIONADOS]
+
+    # Caché frontal (portal/cache.py): la versión para imprimir también se purga.
+    rutas_en_cache = ("imprimir/",)
 
     def get_context(self, request, *args, **kwargs):
         contexto = super().get_context(request, *args, **kwargs)
         marco = self.datos_marco()
         contexto.update(marco)
         contexto["fuentes"] = list(self.fuentes.all())
-        contexto["relacionados"] = self.casos_relacionados(marco["caracteristicas"])
-        contexto["practicas_relacionadas"] = relacionados(clave_pagina(self.pk), "practica")
+        parecidos = self.relacionados_del_indice()
+        contexto["relacionados"] = parecidos["caso"]
+        contexto["practicas_relacionadas"] = parecidos["practica"]
         contexto["indice"] = self.get_parent()
         return contexto
 

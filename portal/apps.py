@@ -15,12 +15,18 @@ class PortalConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import permisos
-        from .cache import invalidar_paginas
+        from .cache import invalidar_paginas, purgar_pagina_al_confirmar
 
         post_migrate.connect(permisos.sincronizar_grupos, dispatch_uid="trama-grupos")
         page_published.connect(invalidar_paginas, dispatch_uid="trama-cache-publicar")
         page_unpublished.connect(invalidar_paginas, dispatch_uid="trama-cache-despublicar")
         post_page_move.connect(invalidar_paginas, dispatch_uid="trama-cache-mover")
+        # Caché frontal (CDN), si hay: purga por URL en una tarea tras el commit.
+        page_published.connect(purgar_pagina_al_confirmar, dispatch_uid="trama-frontal-publicar")
+        page_unpublished.connect(
+            purgar_pagina_al_confirmar, dispatch_uid="trama-frontal-despublicar"
+        )
+        post_page_move.connect(purgar_pagina_al_confirmar, dispatch_uid="trama-frontal-mover")
         post_save.connect(_contenido_cambiado, dispatch_uid="trama-cache-guardar")
         post_delete.connect(_contenido_cambiado, dispatch_uid="trama-cache-borrar")
 

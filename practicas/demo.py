@@ -2,7 +2,8 @@
 
 Ilustran los hallazgos del estudio de la DEP (redes con universidades e
 institutos para liceos TP, redes de UTP, microcentros, redes interculturales,
-redes que articulan comunas, monitoreo de redes). Son ficticias: van
+redes que articulan comunas, monitoreo de redes, redes temáticas de integración
+escolar y de educación de adultos). Son ficticias: van
 marcadas `es_ejemplo` y la ficha lo dice. No traen cifras: donde una
 práctica real reportaría datos, el texto dice qué se registró, no cuánto."""
 
@@ -118,6 +119,28 @@ REDES = [
         ["basica", "media-hc"],
         "coordinador2",
         "Fortalecer la evaluación formativa en el aula.",
+    ),
+    (
+        "red-pie-puerto-cordillera",
+        "Red de coordinadoras PIE de Puerto Cordillera",
+        "tematica",
+        "puerto-cordillera",
+        ["Coquimbo", "Andacollo"],
+        ["basica", "especial"],
+        "coordinadora",
+        "Que los equipos del Programa de Integración Escolar y los docentes de aula enseñen "
+        "juntos y no en paralelo.",
+    ),
+    (
+        "red-epja-huasco",
+        "Red de centros de educación de personas jóvenes y adultas del Huasco",
+        "tematica",
+        "huasco",
+        ["Vallenar", "Freirina", "Huasco"],
+        ["adultos"],
+        "coordinador2",
+        "Que quienes retoman sus estudios encuentren en cada centro una trayectoria "
+        "acompañada, y que los centros dejen de trabajar aislados.",
     ),
 ]
 
@@ -420,6 +443,63 @@ PRACTICAS = [
         "caracteristicas": ["confianza", "ciclos-de-indagacion"],
         "niveles": ["basica", "media-hc"],
         "etiquetas": ["evaluación formativa", "observación de aula"],
+    },
+    {
+        "title": "Codocencia entre docentes de aula y equipos PIE",
+        "red": "red-pie-puerto-cordillera",
+        "resumen": "Las coordinadoras del Programa de Integración Escolar (PIE) de la red "
+        "acordaron con las UTP un modelo de codocencia: planificar, enseñar y evaluar en "
+        "pareja, y revisar juntas en la red cómo funciona.",
+        "desafio": "<p>Las educadoras diferenciales sacaban a los estudiantes del aula o "
+        "llegaban a la clase sin haberla planificado con el docente; cada escuela resolvía "
+        "sola cómo trabajar la inclusión.</p>",
+        "pasos": [
+            "Acordar en la red qué significa codocencia y qué tiempos protegidos requiere.",
+            "Cada pareja (docente de aula y educadora diferencial) planifica una unidad junta.",
+            "Observarse entre escuelas y registrar qué ajustes necesitó cada estudiante.",
+            "Llevar a la sesión de la red los registros y acordar qué mejorar.",
+        ],
+        "participantes": "Coordinadoras PIE, educadoras diferenciales, docentes de aula, "
+        "jefes de UTP.",
+        "duracion": "Un año escolar; sesiones de red mensuales.",
+        "resultados": "<p>Cada escuela registra las unidades planificadas en pareja y los "
+        "ajustes acordados; la red los revisa al cierre de cada semestre.</p>",
+        "nivel_evidencia": R,
+        "vinculo_pme_pel": "Se vincula con las acciones de inclusión y apoyo a la diversidad "
+        "del PME.",
+        "focos": ["capital-profesional", "aprendizaje-profundo"],
+        "principios": ["calidad-y-equidad"],
+        "caracteristicas": ["colaboracion-sostenida", "capital-profesional"],
+        "niveles": ["basica", "especial"],
+        "etiquetas": ["inclusión", "codocencia"],
+    },
+    {
+        "title": "Trayectorias acompañadas en centros de educación de adultos",
+        "red": "red-epja-huasco",
+        "resumen": "Los centros de educación de personas jóvenes y adultas (EPJA) de la red "
+        "comparten una entrevista de ingreso y un plan de acompañamiento para quienes "
+        "retoman sus estudios, y revisan juntos quiénes se están quedando atrás.",
+        "desafio": "<p>Muchas personas retomaban sus estudios y dejaban de asistir a las "
+        "pocas semanas; cada centro hacía su propio seguimiento y no había con quién "
+        "compararlo.</p>",
+        "pasos": [
+            "Acordar una entrevista de ingreso común sobre trabajo, horarios y metas.",
+            "Asignar a cada estudiante un docente que lo acompaña durante el semestre.",
+            "Revisar en la red, cada mes, la asistencia y los casos que preocupan.",
+            "Compartir lo que resultó con quienes compatibilizan estudio y trabajo.",
+        ],
+        "participantes": "Directores y docentes de los centros EPJA, orientadores, equipo "
+        "del SLEP.",
+        "duracion": "Un año; reuniones mensuales de la red.",
+        "resultados": "<p>Los centros registran la asistencia y los motivos de abandono con "
+        "la misma pauta, lo que permite conversar en la red sobre datos comparables.</p>",
+        "nivel_evidencia": R,
+        "vinculo_pme_pel": "Aporta a la línea de trayectorias educativas del PEL.",
+        "focos": ["socioeducativo", "procesos-y-resultados"],
+        "principios": ["calidad-y-equidad", "pertinencia-territorial"],
+        "caracteristicas": ["proposito-claro", "vinculacion-socioeducativa"],
+        "niveles": ["adultos"],
+        "etiquetas": ["educación de adultos", "trayectorias educativas"],
     },
 ]
 

@@ -9,7 +9,6 @@ from collections import namedtuple
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -263,52 +262,16 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
             resultado[tipo].append(Termino(slug, nombre))
         return resultado
 
-    def relacionadas(self, limite=3, candidatas=30):
-        """Prácticas publicadas que comparten foco o característica, las más parecidas primero.
+    # Caché frontal (portal/cache.py): rutas propias y páginas que muestran la práctica.
+    rutas_en_cache = ("imprimir/",)
 
-        Las coincidencias se cuentan solo en las tablas intermedias (con índice por
-        término) y apenas las mejores candidatas se cruzan con el árbol de páginas:
-        contar sobre el JOIN completo tomaba más de un segundo con 100 mil prácticas
-        (bench/RESULTADOS.md). SQL propio porque el ORM no agrupa sobre una unión;
-        sigue siendo una sola consulta."""
-        focos = [t.slug for t in self.terminos["focos"]]
-        caracteristicas = [t.slug for t in self.terminos["caracteristicas"]]
-        if not focos and not caracteristicas:
-            return []
-        t_focos = PracticaPage.focos.through._meta.db_table
-        t_caracteristicas = PracticaPage.caracteristicas.through._meta.db_table
-        # Solo nombres de tablas de _meta y marcadores %s; los valores van como parámetros.
-        de_focos = (
-            f"foco_id IN (SELECT id FROM {Foco._meta.db_table} "  # noqa: S608
-            f"WHERE slug IN ({', '.join(['%s'] * len(focos)) or 'NULL'}))"  # noqa: S608
-        )
-        de_caracteristicas = (
-            f"caracteristica_id IN (SELECT id FROM {Caracteristica._meta.db_table} "  # noqa: S608
-            f"WHERE slug IN ({', '.join(['%s'] * len(caracteristicas)) or 'NULL'}))"  # noqa: S608
-        )
-        mejores = RawSQL(  # noqa: S611
-            "SELECT practicapage_id FROM ("  # noqa: S608
-            f"SELECT practicapage_id FROM {t_focos} WHERE {de_focos} UNION ALL "
-            f"SELECT practicapage_id FROM {t_caracteristicas} WHERE {de_caracteristicas}"
-            ") x WHERE practicapage_id <> %s GROUP BY practicapage_id "
-            "ORDER BY COUNT(*) DESC, practicapage_id DESC LIMIT %s",
-            [*focos, *caracteristicas, self.pk or 0, candidatas],
-        )
-        propia = f"{PracticaPage._meta.db_table}.page_ptr_id"
-        coincidencias = RawSQL(  # noqa: S611
-            f"(SELECT COUNT(*) FROM {t_focos} WHERE practicapage_id = {propia} AND {de_focos})"  # noqa: S608
-            f" + (SELECT COUNT(*) FROM {t_caracteristicas} "
-            f"WHERE practicapage_id = {propia} AND {de_caracteristicas})",
-            [*focos, *caracteristicas],
-        )
-        return list(
-            PracticaPage.objects.live()
-            .public()
-            .filter(pk__in=mejores)
-            .annotate(coincidencias=coincidencias)
-            .order_by("-coincidencias", "-first_published_at")
-            .select_related("red")[:limite]
-        )
+    def urls_que_la_muestran(self):
+        red = Red.objects.select_related("slep__pagina_territorio").get(pk=self.red_id)
+        urls = [red.get_absolute_url()]
+        territorio = getattr(red.slep, "pagina_territorio", None) if red.slep_id else None
+        if territorio is not None and territorio.live:
+            urls.append(territorio.url)
+        return [u for u in urls if u]
 
     def get_context(self, request, *args, **kwargs):
         contexto = super().get_context(request, *args, **kwargs)
@@ -320,8 +283,9 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
         # La ficha cuelga del índice: su URL es la propia sin el último tramo.
         contexto["indice_url"] = self.url[: -len(self.slug) - 1] if self.url else "/practicas/"
         self._vista_previa = getattr(request, "is_preview", False)
-        contexto["relacionadas"] = self.relacionadas()
-        contexto["casos_relacionados"] = relacionados(clave_pagina(self.pk), "caso")
+        parecidos = relacionados(clave_pagina(self.pk), ("practica", "caso"))
+        contexto["relacionadas"] = parecidos["practica"]
+        contexto["casos_relacionados"] = parecidos["caso"]
         if self._vista_previa:
             contexto["recursos"] = list(self.recursos.all())
             contexto["imagenes"] = list(self.imagenes.all())

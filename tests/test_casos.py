@@ -307,18 +307,33 @@ class FiltrosDelListadoTest(TestCase):
         todos = slugs_listados(respuesta) | slugs_listados(segunda)
         assert todos == esperados({"foco": ["socioeducativo"]}) | {f"extra-{n}" for n in range(11)}
 
-    def test_relacionados_por_caracteristicas_compartidas_sin_borradores(self):
+    def test_relacionados_por_lo_compartido_sin_borradores(self):
+        """Peso: tipo de red 3, característica 2, foco 1 (busqueda/relacionados.py);
+        a igual peso, el publicado más tarde primero (DATOS se crea en orden)."""
         respuesta = self.client.get("/casos/rural-a/")
         relacionados = [c.slug for c in respuesta.context["relacionados"]]
-        propias = set(DATOS["rural-a"]["caracteristicas"])
+        propio = DATOS["rural-a"]
+        orden = list(DATOS)
+
+        def peso(d):
+            return (
+                3 * (d["tipo_red"] == propio["tipo_red"])
+                + 2 * len(set(propio["caracteristicas"]) & set(d["caracteristicas"]))
+                + len(set(propio["focos"]) & set(d["focos"]))
+            )
+
         candidatos = [
-            (-len(propias & set(d["caracteristicas"])), f"Caso {slug}", slug)
+            (-peso(d), -orden.index(slug), slug)
             for slug, d in DATOS.items()
-            if slug != "rural-a" and propias & set(d["caracteristicas"])
+            if slug != "rural-a" and peso(d) > 0
         ]
         assert relacionados == [slug for *_, slug in sorted(candidatos)[:3]]
+        assert relacionados[0] == "rural-b"  # mismo tipo, característica y foco
         for oculto in ("borrador", "despublicado", "privado"):
             assert oculto not in relacionados
+        # Bajo el título, país y tipo de red del caso relacionado.
+        html = respuesta.content.decode()
+        assert "Chile · Microcentro rural" in html or "Chile · " in html
 
     def test_relacionados_elegidos_por_el_editor_tienen_prioridad(self):
         caso = crear_caso(
@@ -402,8 +417,10 @@ def test_paginas_publicas_con_pocas_consultas(
 ):
     # Primera visita: llena las cachés de proceso (sitio, tipos de contenido).
     client.get(ruta)
-    # 15 + «nos sirvió» (su conteo) + la imagen 1200×630 de Open Graph (comunidad/).
-    with django_assert_max_num_queries(17):
+    # 15 + «nos sirvió» (su conteo) + la imagen 1200×630 de Open Graph (comunidad/)
+    # + 1 de relacionados en la ficha: los casos elegidos por el editor, las opciones del
+    # caso, los parecidos de ambos tipos y sus datos salen del índice en 4 consultas.
+    with django_assert_max_num_queries(18):
         assert client.get(ruta).status_code == 200
 
 

@@ -155,7 +155,7 @@ def test_ficha_relacionadas_e_imprimible(practicas):
     respuesta = c.get(pagina.url)
     html = respuesta.content.decode()
     assert "Evaluada" in html and "evaluada de manera sistemática" in html
-    relacionadas = [p.title for p in respuesta.context["relacionadas"]]
+    relacionadas = [p.titulo for p in respuesta.context["relacionadas"]]
     assert relacionadas and set(relacionadas) <= {"Lectura en red", "Planificación multigrado"}
     assert f'href="{pagina.url}imprimir/"' in html
     impresa = c.get(pagina.url + "imprimir/")

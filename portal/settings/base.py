@@ -289,6 +289,18 @@ LOGOUT_REDIRECT_URL = "/"
 # estilo), no al login sin estilo de Wagtail (/_util/login/).
 WAGTAIL_FRONTEND_LOGIN_URL = "/cuenta/entrar/"
 
+# Caché frontal (CDN, Varnish o nginx con purga) delante del sitio: al publicar,
+# despublicar o mover una página se le piden PURGE de sus URLs y de las que la
+# muestran (portal/cache.py). TRAMA_CACHE_FRONTAL_URL es la dirección que recibe
+# las purgas (p. ej. http://127.0.0.1:6081 para un Varnish local). Para Cloudflare o
+# CloudFront, ver los backends de wagtail.contrib.frontend_cache en su documentación.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("TRAMA_CACHE_FRONTAL_URL"):
+    WAGTAILFRONTENDCACHE["frontal"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["TRAMA_CACHE_FRONTAL_URL"],
+    }
+
 LANGUAGE_CODE = "es-cl"
 LANGUAGES = [("es-cl", "Español (Chile)")]
 TIME_ZONE = "America/Santiago"
