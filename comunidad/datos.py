@@ -110,6 +110,9 @@ def practicas(request):
         .prefetch_related("focos", "principios", "caracteristicas", "niveles", "etiquetas")
         .order_by("title")
     )
+    # `adaptada_de`: id de la original solo si también está en este conjunto
+    # (publicada y pública); si no, vacío.
+    publicadas = set(paginas.values_list("pk", flat=True))
     for p in paginas:
         yield {
             "id": p.pk,
@@ -131,6 +134,7 @@ def practicas(request):
             "caracteristicas": _terminos(p.caracteristicas.all()),
             "etiquetas": [{"slug": e.slug, "nombre": e.name} for e in p.etiquetas.all()],
             "es_ejemplo": p.es_ejemplo,
+            "adaptada_de": p.adaptada_de_id if p.adaptada_de_id in publicadas else None,
             "publicado": _fecha(p.first_published_at),
             "actualizado": _fecha(p.last_published_at),
         }

@@ -28,6 +28,26 @@ class RedSerializer(serializers.Serializer):
     tipo = TerminoSerializer()
 
 
+class OrigenSerializer(serializers.Field):
+    """`adaptada_de` de una práctica: la original, solo si está publicada y es
+    pública (un borrador o una página restringida no se revela: sale `null`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, pagina):
+        if not pagina.live or pagina.get_view_restrictions().exists():
+            return None
+        return {
+            "id": pagina.pk,
+            "titulo": pagina.title,
+            "slug": pagina.slug,
+            "url": pagina.url,
+            "red": pagina.red.slug,
+        }
+
+
 class FuenteSerializer(serializers.Serializer):
     titulo = serializers.CharField()
     institucion = serializers.CharField()
@@ -74,4 +94,5 @@ CAMPOS_API_PRACTICA = [
     APIField("vinculo_pme_pel"),
     *MARCO,
     APIField("es_ejemplo"),
+    APIField("adaptada_de", serializer=OrigenSerializer()),
 ]
