@@ -28,6 +28,7 @@ from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import PRACTICAS, facetas_de
 from busqueda.relacionados import relacionados
+from comunidad.models import NosSirvio
 from comunidad.serializadores import CAMPOS_API_PRACTICA
 from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
@@ -444,15 +445,19 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
     @classmethod
     def preparar_consulta_busqueda(cls, paginas):
         """Lo que `datos_busqueda()` lee, en pocas consultas por lote (al reconstruir)."""
-        return paginas.select_related("red__slep", "red__tipo").prefetch_related(
-            "focos",
-            "principios",
-            models.Prefetch(
-                "caracteristicas", queryset=Caracteristica.objects.select_related("dimension")
-            ),
-            "niveles",
-            "etiquetas",
-            "red__comunas",
+        return (
+            NosSirvio.anotar(paginas)
+            .select_related("red__slep", "red__tipo")
+            .prefetch_related(
+                "focos",
+                "principios",
+                models.Prefetch(
+                    "caracteristicas", queryset=Caracteristica.objects.select_related("dimension")
+                ),
+                "niveles",
+                "etiquetas",
+                "red__comunas",
+            )
         )
 
     # Editar uno de estos modelos reindexa las prácticas que lo usan (en una tarea).
@@ -490,6 +495,7 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
             "cuerpo": self.texto_cuerpo(),
             "etiquetas": " · ".join(nombres),
             "fecha": self.last_published_at or self.first_published_at,
+            "sirvio": NosSirvio.para_indice(self),
             "facetas": facetas_de("practica", self),
         }
 
