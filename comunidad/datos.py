@@ -140,14 +140,22 @@ def practicas(request):
         }
 
 
-def redes(request):
+def redes_publicas():
+    """Las redes que se publican como datos (aquí y en /api/v2/redes/): las que tienen
+    al menos una práctica publicada y pública. Nunca sus coordinadores. None si la
+    app de redes no está instalada."""
     modelo = _modelo_red()
     if modelo is None:
+        return None
+    return modelo.objects.filter(pk__in=PracticaPage.objects.live().public().values("red_id"))
+
+
+def redes(request):
+    publicas = redes_publicas()
+    if publicas is None:
         return
-    publicadas = PracticaPage.objects.live().public().values("red_id")
     for red in (
-        modelo.objects.filter(pk__in=publicadas)
-        .select_related("slep", "tipo")
+        publicas.select_related("slep", "tipo")
         .prefetch_related("comunas", "niveles")
         .order_by("nombre")
     ):

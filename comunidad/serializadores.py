@@ -48,6 +48,17 @@ class OrigenSerializer(serializers.Field):
         }
 
 
+class UrlRedSerializer(serializers.Field):
+    """Dirección pública de la red en el sitio (/redes/<slug>/)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, red):
+        return red.get_absolute_url()
+
+
 class FuenteSerializer(serializers.Serializer):
     titulo = serializers.CharField()
     institucion = serializers.CharField()
@@ -78,6 +89,24 @@ CAMPOS_API_CASO = [
     APIField("riesgos_evitados", serializer=TerminoSerializer(many=True)),
     APIField("fuentes", serializer=FuenteSerializer(many=True)),
     APIField("revisado_dep"),
+]
+
+# Campos de /api/v2/redes/ (comunidad/api.py): solo lo que muestra la página pública
+# de la red. Nunca `coordinadores` ni correos.
+CAMPOS_API_RED = [
+    APIField("nombre"),
+    APIField("slug"),
+    APIField("url", serializer=UrlRedSerializer()),
+    APIField("tipo", serializer=TerminoSerializer()),
+    APIField("slep", serializer=TerminoSerializer()),
+    APIField("comunas", serializer=TerminoSerializer(many=True)),
+    APIField("niveles", serializer=TerminoSerializer(many=True)),
+    APIField("numero_establecimientos"),
+    APIField("proposito"),
+    APIField("rural"),
+    APIField("eib"),
+    APIField("desde"),
+    APIField("es_ejemplo"),
 ]
 
 # `api_fields` de practicas.PracticaPage (el SLEP y el tipo de red van en `red`).
