@@ -274,7 +274,7 @@ def _formulario(request, pagina, original=None):
     contexto = {"pagina": pagina, "errores_generales": [], "original": original}
     if original is not None:
         contexto["accion_url"] = reverse("practicas:adaptar", args=[original.pk])
-    elif pagina is not None and pagina.adaptada_de_id:
+    elif pagina is not None and pagina.adaptada_de_id and pagina.adaptada_de.live:
         contexto["original"] = pagina.adaptada_de
     if pagina is not None:
         codigo, comentario = estado_practica(pagina, flujo.ultimo_estado(pagina))
