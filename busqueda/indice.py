@@ -292,6 +292,20 @@ def actualizar_claves(claves):
         transaction.on_commit(lambda: actualizar_elasticsearch.enqueue(claves))
 
 
+def actualizar_sirvio(page_id, cantidad):
+    """Cambió el «nos sirvió» de una página: solo esa columna de su documento.
+
+    Local: un UPDATE por la clave única, en la misma solicitud. Es un número que no
+    toca texto, facetas ni vocabulario (no hace falta `CambioIndice`: el orden se lee
+    en SQL), y rehacer el documento entero costaría una docena de consultas por clic.
+    Elasticsearch: la tarea de siempre al confirmar (rehace el documento desde la base,
+    que ya trae el conteo nuevo); si no responde, queda en `Pendiente`."""
+    clave = clave_pagina(page_id)
+    Documento.objects.filter(clave=clave).update(sirvio=cantidad)
+    if motor_elasticsearch() is not None:
+        transaction.on_commit(lambda: actualizar_elasticsearch.enqueue([clave]))
+
+
 def actualizar_paginas(page_ids):
     actualizar_claves([clave_pagina(i) for i in page_ids])
 

@@ -51,6 +51,8 @@ class Documento(models.Model):
     cuerpo = models.TextField(blank=True)
     etiquetas = models.TextField(blank=True)
     fecha = models.DateTimeField(null=True, blank=True)
+    # Veces que dijeron «nos sirvió» (comunidad.NosSirvio): orden «Más útiles».
+    sirvio = models.PositiveIntegerField(default=0)
     # Para prefijos del autocompletado: título en minúsculas, sin tildes.
     titulo_plegado = models.CharField(max_length=500, blank=True)
     norm_titulo = models.TextField(blank=True)

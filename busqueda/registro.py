@@ -342,6 +342,14 @@ ORDENES_LISTA = [
         local=("titulo_plegado", "id"),
         es=({"titulo_orden": "asc"}, "slug"),
     ),
+    # Más «nos sirvió» primero (columna `sirvio` del documento, comunidad/sirvio.py);
+    # a igual conteo, lo más reciente y luego un desempate fijo.
+    Orden(
+        "sirvio",
+        "Más útiles",
+        local=(F("sirvio").desc(), *_RECIENTE_LOCAL),
+        es=({"sirvio": {"order": "desc", "missing": "_last"}}, *_RECIENTE_ES),
+    ),
 ]
 ORDENES = {o.clave: o for o in ORDENES_LISTA}
 ETIQUETAS_ORDENES = {o.clave: o.etiqueta for o in ORDENES_LISTA}
@@ -365,10 +373,14 @@ class Listado:
         return facetas_del_listado(self.clave)
 
 
+CON_SIRVIO = ("relevancia", "reciente", "titulo", "sirvio")
+
 LISTADOS = {
-    BUSCAR: Listado(BUSCAR, fijos={}, ordenes=("relevancia", "reciente", "titulo")),
-    CASOS: Listado(CASOS, fijos={"tipo": ["caso"]}, orden_defecto="titulo"),
-    PRACTICAS: Listado(PRACTICAS, fijos={"tipo": ["practica"]}, orden_defecto="reciente"),
+    BUSCAR: Listado(BUSCAR, fijos={}, ordenes=CON_SIRVIO),
+    CASOS: Listado(CASOS, fijos={"tipo": ["caso"]}, ordenes=CON_SIRVIO, orden_defecto="titulo"),
+    PRACTICAS: Listado(
+        PRACTICAS, fijos={"tipo": ["practica"]}, ordenes=CON_SIRVIO, orden_defecto="reciente"
+    ),
     REDES: Listado(
         REDES, fijos={"tipo": ["red"]}, ordenes=("relevancia", "titulo"), orden_defecto="titulo"
     ),

@@ -32,6 +32,7 @@ from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import CASOS, facetas_de
 from busqueda.relacionados import relacionados
+from comunidad.models import NosSirvio
 from comunidad.serializadores import CAMPOS_API_CASO
 from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import TipoRed
@@ -381,5 +382,11 @@ class CasoPage(RoutablePageMixin, marco_mixin("casos"), Page):
             ),
             "etiquetas": " ".join(n for n in nombres if n),
             "fecha": self.last_published_at or self.first_published_at,
+            "sirvio": NosSirvio.para_indice(self),
             "facetas": facetas_de("caso", self),
         }
+
+    @classmethod
+    def preparar_consulta_busqueda(cls, paginas):
+        """Al reconstruir el índice: el «nos sirvió» de todo el lote en la misma consulta."""
+        return NosSirvio.anotar(paginas)

@@ -10,14 +10,18 @@ aplicación real con schemathesis.
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.functional import classproperty
 from django.views.decorators.http import require_GET
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from busqueda.motores.base import FACETAS, MAXIMO_POR_PAGINA, ORDENES
 from busqueda.parametros import LARGO_MAXIMO, MAXIMO_VALORES, PAGINA_MAXIMA
 from busqueda.registro import BUSCAR, LISTADOS, TIPOS
 from busqueda.views import LARGO_SUGERENCIA
+
+from .serializadores import CAMPOS_API_RED
 
 
 class PaginasAPIViewSet(PagesAPIViewSet):
@@ -26,8 +30,56 @@ class PaginasAPIViewSet(PagesAPIViewSet):
     http_method_names = ["get", "head", "options"]
 
 
+class RedesAPIViewSet(BaseAPIViewSet):
+    """/api/v2/redes/: las redes no son páginas (redes.Red es un modelo), así que van
+    en un endpoint propio del mismo router, con la clase base de Wagtail. Solo
+    lectura y solo las redes públicas según la MISMA regla de /datos/
+    (`datos.redes_publicas`); los campos son los de `CAMPOS_API_RED` (sin
+    coordinadores ni correos)."""
+
+    http_method_names = ["get", "head", "options"]
+    name = "redes"
+    filter_backends = [FieldsFilter, OrderingFilter]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + [
+        "nombre",
+        "slug",
+        "url",
+        "tipo",
+        "slep",
+    ]
+    nested_default_fields = BaseAPIViewSet.nested_default_fields + ["nombre", "slug"]
+    # Filtros y orden solo por campos simples (?slug=…, ?rural=true, ?order=nombre).
+    FILTRABLES = ("id", "nombre", "slug", "rural", "eib", "desde", "numero_establecimientos")
+
+    @classproperty
+    def model(cls):
+        from .cuentas import _modelo_red
+
+        return _modelo_red()
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(cls.body_fields + CAMPOS_API_RED)
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        campos = super().get_available_fields(model, db_fields_only)
+        return [c for c in campos if c in cls.FILTRABLES] if db_fields_only else campos
+
+    def get_queryset(self):
+        from .datos import redes_publicas
+
+        return (
+            redes_publicas()
+            .select_related("slep", "tipo")
+            .prefetch_related("comunas", "niveles")
+            .order_by("nombre", "id")
+        )
+
+
 api_router = WagtailAPIRouter("api_v2")
 api_router.register_endpoint("paginas", PaginasAPIViewSet)
+api_router.register_endpoint("redes", RedesAPIViewSet)
 
 VERSION = "1.0.0"
 

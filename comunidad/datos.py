@@ -110,6 +110,9 @@ def practicas(request):
         .prefetch_related("focos", "principios", "caracteristicas", "niveles", "etiquetas")
         .order_by("title")
     )
+    # `adaptada_de`: id de la original solo si también está en este conjunto
+    # (publicada y pública); si no, vacío.
+    publicadas = set(paginas.values_list("pk", flat=True))
     for p in paginas:
         yield {
             "id": p.pk,
@@ -131,19 +134,28 @@ def practicas(request):
             "caracteristicas": _terminos(p.caracteristicas.all()),
             "etiquetas": [{"slug": e.slug, "nombre": e.name} for e in p.etiquetas.all()],
             "es_ejemplo": p.es_ejemplo,
+            "adaptada_de": p.adaptada_de_id if p.adaptada_de_id in publicadas else None,
             "publicado": _fecha(p.first_published_at),
             "actualizado": _fecha(p.last_published_at),
         }
 
 
-def redes(request):
+def redes_publicas():
+    """Las redes que se publican como datos (aquí y en /api/v2/redes/): las que tienen
+    al menos una práctica publicada y pública. Nunca sus coordinadores. None si la
+    app de redes no está instalada."""
     modelo = _modelo_red()
     if modelo is None:
+        return None
+    return modelo.objects.filter(pk__in=PracticaPage.objects.live().public().values("red_id"))
+
+
+def redes(request):
+    publicas = redes_publicas()
+    if publicas is None:
         return
-    publicadas = PracticaPage.objects.live().public().values("red_id")
     for red in (
-        modelo.objects.filter(pk__in=publicadas)
-        .select_related("slep", "tipo")
+        publicas.select_related("slep", "tipo")
         .prefetch_related("comunas", "niveles")
         .order_by("nombre")
     ):

@@ -37,6 +37,24 @@ class NosSirvio(models.Model):
         return fila.cantidad
 
     @classmethod
+    def cantidad_de(cls, pagina_id):
+        return cls.objects.filter(pk=pagina_id).values_list("cantidad", flat=True).first() or 0
+
+    @staticmethod
+    def anotar(paginas):
+        """Anota `sirvio_indice` (0 si nadie marcó) en un queryset de páginas: al
+        reconstruir el índice, una sola consulta para todo el lote."""
+        from django.db.models.functions import Coalesce
+
+        return paginas.annotate(sirvio_indice=Coalesce(F("nos_sirvio__cantidad"), 0))
+
+    @classmethod
+    def para_indice(cls, pagina):
+        """El conteo que va al documento del índice (`sirvio`, orden «Más útiles»)."""
+        anotado = getattr(pagina, "sirvio_indice", None)
+        return anotado if anotado is not None else cls.cantidad_de(pagina.pk)
+
+    @classmethod
     def conteos(cls, pagina_ids):
         """{page_id: cantidad} para un lote (listados, índice de búsqueda)."""
         return dict(cls.objects.filter(pk__in=list(pagina_ids)).values_list("pk", "cantidad"))

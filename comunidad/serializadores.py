@@ -28,6 +28,37 @@ class RedSerializer(serializers.Serializer):
     tipo = TerminoSerializer()
 
 
+class OrigenSerializer(serializers.Field):
+    """`adaptada_de` de una práctica: la original, solo si está publicada y es
+    pública (un borrador o una página restringida no se revela: sale `null`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, pagina):
+        if not pagina.live or pagina.get_view_restrictions().exists():
+            return None
+        return {
+            "id": pagina.pk,
+            "titulo": pagina.title,
+            "slug": pagina.slug,
+            "url": pagina.url,
+            "red": pagina.red.slug,
+        }
+
+
+class UrlRedSerializer(serializers.Field):
+    """Dirección pública de la red en el sitio (/redes/<slug>/)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, red):
+        return red.get_absolute_url()
+
+
 class FuenteSerializer(serializers.Serializer):
     titulo = serializers.CharField()
     institucion = serializers.CharField()
@@ -60,6 +91,24 @@ CAMPOS_API_CASO = [
     APIField("revisado_dep"),
 ]
 
+# Campos de /api/v2/redes/ (comunidad/api.py): solo lo que muestra la página pública
+# de la red. Nunca `coordinadores` ni correos.
+CAMPOS_API_RED = [
+    APIField("nombre"),
+    APIField("slug"),
+    APIField("url", serializer=UrlRedSerializer()),
+    APIField("tipo", serializer=TerminoSerializer()),
+    APIField("slep", serializer=TerminoSerializer()),
+    APIField("comunas", serializer=TerminoSerializer(many=True)),
+    APIField("niveles", serializer=TerminoSerializer(many=True)),
+    APIField("numero_establecimientos"),
+    APIField("proposito"),
+    APIField("rural"),
+    APIField("eib"),
+    APIField("desde"),
+    APIField("es_ejemplo"),
+]
+
 # `api_fields` de practicas.PracticaPage (el SLEP y el tipo de red van en `red`).
 CAMPOS_API_PRACTICA = [
     APIField("resumen"),
@@ -74,4 +123,5 @@ CAMPOS_API_PRACTICA = [
     APIField("vinculo_pme_pel"),
     *MARCO,
     APIField("es_ejemplo"),
+    APIField("adaptada_de", serializer=OrigenSerializer()),
 ]

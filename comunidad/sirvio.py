@@ -19,6 +19,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from busqueda.indice import actualizar_sirvio
+
 from .models import NosSirvio
 
 COOKIE = "trama_sirvio"
@@ -53,7 +55,7 @@ def _quiere_json(request):
 
 
 def cantidad(pagina_id):
-    return NosSirvio.objects.filter(pk=pagina_id).values_list("cantidad", flat=True).first() or 0
+    return NosSirvio.cantidad_de(pagina_id)
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,6 +72,8 @@ def nos_sirvio(request, pagina_id):
         total, mensaje = cantidad(pagina.pk), "Ya había marcado que le sirvió. ¡Gracias!"
     else:
         total, mensaje = NosSirvio.sumar(pagina.pk), "¡Gracias! Contamos que le sirvió."
+        # El orden «Más útiles» de listados y búsqueda lee este número del índice.
+        actualizar_sirvio(pagina.pk, total)
     if _quiere_json(request):
         respuesta = JsonResponse({"cantidad": total, "marcado": True, "mensaje": mensaje})
     else:

@@ -268,9 +268,11 @@ class EdicionConcurrente(Exception):
 
 
 @transaction.atomic
-def guardar_practica(form, user, indice, pagina=None, enviar=False):
+def guardar_practica(form, user, indice, pagina=None, enviar=False, adaptada_de=None):
     """Guarda una revisión (borrador) con `user` como autor y, si `enviar`,
-    pone la práctica en el flujo «Revisión DEP». Devuelve la página."""
+    pone la práctica en el flujo «Revisión DEP». Devuelve la página.
+
+    `adaptada_de`: al crear una adaptación, la práctica original (queda fija)."""
     if pagina is None:
         red = form.cleaned_data["red"]
         pagina = PracticaPage(
@@ -279,6 +281,7 @@ def guardar_practica(form, user, indice, pagina=None, enviar=False):
             red=red,
             owner=user,
             live=False,
+            adaptada_de=adaptada_de,
         )
         _aplicar(pagina, form)
         indice.add_child(instance=pagina)

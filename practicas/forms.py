@@ -199,12 +199,19 @@ class PracticaForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, user, pagina=None, accion=GUARDAR, **kwargs):
+    def __init__(self, *args, user, pagina=None, accion=GUARDAR, original=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.pagina = pagina
         self.accion = accion
         self.fields["red"].queryset = Red.objects.filter(coordinadores=user).select_related("slep")
+        if original is not None:
+            # Una adaptación es de OTRA red: la red de la original no se ofrece.
+            self.fields["red"].queryset = self.fields["red"].queryset.exclude(pk=original.red_id)
+            self.fields["red"].label = "Red que la adapta"
+            self.fields["red"].error_messages["invalid_choice"] = (
+                "Elija una de sus redes distinta de la red de la práctica original."
+            )
         if pagina is None and not self.is_bound:
             redes = list(self.fields["red"].queryset[:2])
             if len(redes) == 1:

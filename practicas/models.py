@@ -7,7 +7,7 @@ flujo de moderación de Wagtail "Revisión DEP" (ver `flujo.py`)."""
 
 from collections import namedtuple
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.shortcuts import render
 from django.utils.functional import cached_property
@@ -16,7 +16,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.forms import TaskStateCommentForm
@@ -27,6 +27,7 @@ from busqueda.indice import clave_pagina
 from busqueda.listados import ListadoMixin
 from busqueda.registro import PRACTICAS, facetas_de
 from busqueda.relacionados import relacionados
+from comunidad.models import NosSirvio
 from comunidad.serializadores import CAMPOS_API_PRACTICA
 from portal.marco import DEPENDENCIAS_MARCO, marco_mixin
 from portal.models import Caracteristica, Foco, NivelEducativo, Principio
@@ -125,6 +126,19 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
         default=False,
         help_text="Contenido de demostración: se muestra con la marca «Ejemplo».",
     )
+    # Una red escribe su versión de la práctica de otra («La adaptamos en nuestra
+    # red», practicas/views.py::adaptar). Se fija al crear la adaptación y no cambia;
+    # si la original se borra, la adaptación queda sola (SET_NULL), nunca se borra.
+    adaptada_de = models.ForeignKey(
+        "self",
+        verbose_name="adaptación de",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptaciones",
+        help_text="La práctica (de otra red) que esta adapta. La ficha de la original muestra "
+        "las adaptaciones publicadas.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("red"),
@@ -149,6 +163,7 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
             heading="Clasificación",
         ),
         FieldPanel("es_ejemplo"),
+        PageChooserPanel("adaptada_de", "practicas.PracticaPage"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("resumen"),
@@ -196,6 +211,65 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
     @property
     def explicacion_evidencia(self):
         return self.EXPLICACION_EVIDENCIA.get(self.nivel_evidencia, "")
+
+    # Tope de la cadena de orígenes: ninguna cadena real llega a tanto, y así un ciclo
+    # armado a mano en la base (el admin lo impide, ver `clean`) no cuelga la ficha.
+    MAXIMO_CADENA = 20
+
+    def cadena_de_origen(self):
+        """[(práctica, publicada?)] desde la original de esta hasta la primera de la
+        cadena: «adapta a X, que adapta a Y…». Se corta en la primera que no está
+        publicada (no se muestra lo que no es público), en un ciclo o en el tope."""
+        cadena, vistas = [], {self.pk}
+        actual_id = self.adaptada_de_id
+        while actual_id and actual_id not in vistas and len(cadena) < self.MAXIMO_CADENA:
+            vistas.add(actual_id)
+            origen = PracticaPage.objects.filter(pk=actual_id).select_related("red").first()
+            if origen is None:
+                break
+            publica = origen.live and not origen.get_view_restrictions().exists()
+            cadena.append((origen, publica))
+            if not publica:
+                break
+            actual_id = origen.adaptada_de_id
+        return cadena
+
+    def adaptaciones_publicadas(self):
+        """Adaptaciones publicadas y públicas de esta práctica (nunca borradores)."""
+        if not self.pk:
+            return PracticaPage.objects.none()
+        return (
+            PracticaPage.objects.live()
+            .public()
+            .filter(adaptada_de=self)
+            .select_related("red")
+            .order_by("first_published_at", "pk")
+        )
+
+    def clean(self):
+        super().clean()
+        if self.adaptada_de_id is None:
+            return
+        if self.pk and self.adaptada_de_id == self.pk:
+            raise ValidationError(
+                {"adaptada_de": "Una práctica no puede ser adaptación de sí misma."}
+            )
+        # Recorre los orígenes del elegido: si pasa por esta, sería un ciclo.
+        vistas, actual = set(), self.adaptada_de_id
+        while actual and actual not in vistas:
+            if self.pk and actual == self.pk:
+                raise ValidationError(
+                    {
+                        "adaptada_de": "Esa práctica ya es (directa o indirectamente) una "
+                        "adaptación de esta: elegirla cerraría un círculo."
+                    }
+                )
+            vistas.add(actual)
+            actual = (
+                PracticaPage.objects.filter(pk=actual)
+                .values_list("adaptada_de_id", flat=True)
+                .first()
+            )
 
     @cached_property
     def dimensiones(self):
@@ -286,6 +360,21 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
         parecidos = relacionados(clave_pagina(self.pk), ("practica", "caso"))
         contexto["relacionadas"] = parecidos["practica"]
         contexto["casos_relacionados"] = parecidos["caso"]
+        contexto["cadena_origen"] = self.cadena_de_origen()
+        adaptaciones = list(self.adaptaciones_publicadas()) if not self._vista_previa else []
+        contexto["adaptaciones"] = adaptaciones
+        contexto["redes_que_adaptan"] = len({a.red_id for a in adaptaciones})
+        # «La adaptamos en nuestra red»: solo para quien coordina otra red (una red no
+        # adapta su propia práctica: la edita). Con sesión la ficha no sale de la caché
+        # de páginas (portal/cache.py), así que el botón nunca queda guardado para otros.
+        usuario = getattr(request, "user", None)
+        contexto["puede_adaptar"] = bool(
+            self.live
+            and not self._vista_previa
+            and usuario is not None
+            and usuario.is_authenticated
+            and Red.objects.filter(coordinadores=usuario).exclude(pk=self.red_id).exists()
+        )
         if self._vista_previa:
             contexto["recursos"] = list(self.recursos.all())
             contexto["imagenes"] = list(self.imagenes.all())
@@ -320,15 +409,19 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
     @classmethod
     def preparar_consulta_busqueda(cls, paginas):
         """Lo que `datos_busqueda()` lee, en pocas consultas por lote (al reconstruir)."""
-        return paginas.select_related("red__slep", "red__tipo").prefetch_related(
-            "focos",
-            "principios",
-            models.Prefetch(
-                "caracteristicas", queryset=Caracteristica.objects.select_related("dimension")
-            ),
-            "niveles",
-            "etiquetas",
-            "red__comunas",
+        return (
+            NosSirvio.anotar(paginas)
+            .select_related("red__slep", "red__tipo")
+            .prefetch_related(
+                "focos",
+                "principios",
+                models.Prefetch(
+                    "caracteristicas", queryset=Caracteristica.objects.select_related("dimension")
+                ),
+                "niveles",
+                "etiquetas",
+                "red__comunas",
+            )
         )
 
     # Editar uno de estos modelos reindexa las prácticas que lo usan (en una tarea).
@@ -366,6 +459,7 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
             "cuerpo": self.texto_cuerpo(),
             "etiquetas": " · ".join(nombres),
             "fecha": self.last_published_at or self.first_published_at,
+            "sirvio": NosSirvio.para_indice(self),
             "facetas": facetas_de("practica", self),
         }
 

@@ -87,6 +87,75 @@ def publicar(request):
     return _formulario(request, pagina=None)
 
 
+# Lo que se copia de la original al adaptarla: título, resumen, texto y clasificación.
+# No se copian los archivos (son de la otra red), ni los resultados, el nivel de
+# evidencia o el vínculo con el PME/PEL: esos son de cada red y se cuentan al tenerlos.
+LARGO_TITULO = 200
+
+
+def _iniciales_adaptacion(original):
+    prefijo = "Adaptación de «"
+    titulo = original.title[: LARGO_TITULO - len(prefijo) - 1]
+    return {
+        "titulo": f"{prefijo}{titulo}»",
+        "resumen": original.resumen,
+        "desafio": html_a_texto(original.desafio),
+        "pasos": "\n".join(str(bloque.value) for bloque in original.pasos),
+        "participantes": original.participantes,
+        "niveles": [n.pk for n in original.niveles.all()],
+        "duracion": original.duracion,
+        "focos": [f.pk for f in original.focos.all()],
+        "principios": [p.pk for p in original.principios.all()],
+        "caracteristicas": [c.pk for c in original.caracteristicas.all()],
+        "etiquetas": ", ".join(t.name for t in original.etiquetas.all()),
+    }
+
+
+def _original_publicada(pk):
+    """La práctica publicada y pública que se quiere adaptar, o None."""
+    if pk > MAX_ID:
+        return None
+    return PracticaPage.objects.live().public().select_related("red").filter(pk=pk).first()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def adaptar(request, pk):
+    """«La adaptamos en nuestra red»: el formulario de siempre, prellenado con la
+    original, para una red distinta de la suya. Pasa por la misma revisión DEP; la
+    original muestra la adaptación solo cuando se publica."""
+    original = _original_publicada(pk)
+    redes = Red.objects.filter(coordinadores=request.user)
+    if original is None:
+        if request.method == "POST" and redes.exists():
+            # Se despublicó mientras escribía: no se pierde lo escrito; puede
+            # publicarlo como práctica propia (el formulario apunta a «Publicar»).
+            contexto = {
+                "pagina": None,
+                "accion_url": reverse("practicas:publicar"),
+                "errores_generales": [
+                    "La práctica que estaba adaptando dejó de estar publicada mientras "
+                    "escribía, así que no podemos registrarla como adaptación. Lo que escribió "
+                    "sigue abajo: puede guardarlo como práctica propia de su red (vuelva a "
+                    "elegir sus archivos, si había agregado alguno)."
+                ],
+            }
+            form = PracticaForm(request.POST, user=request.user)
+            form.is_valid()
+            return _render(request, form, SubidaForm(), contexto, status=409)
+        raise Http404("Esa práctica no existe o ya no está publicada.")
+    if not redes.exists():
+        return _sin_red(request)
+    if not redes.exclude(pk=original.red_id).exists():
+        messages.info(
+            request,
+            f"«{original.title}» es de su red: una red no adapta su propia práctica. Si quiere "
+            "cambiarla, edítela desde Mis prácticas.",
+        )
+        return redirect(original.url)
+    return _formulario(request, pagina=None, original=original)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def editar(request, pk):
@@ -200,9 +269,13 @@ def enviar(request, pk):
     return redirect("practicas:mis_practicas")
 
 
-def _formulario(request, pagina):
+def _formulario(request, pagina, original=None):
     indice = _indice()
-    contexto = {"pagina": pagina, "errores_generales": []}
+    contexto = {"pagina": pagina, "errores_generales": [], "original": original}
+    if original is not None:
+        contexto["accion_url"] = reverse("practicas:adaptar", args=[original.pk])
+    elif pagina is not None and pagina.adaptada_de_id and pagina.adaptada_de.live:
+        contexto["original"] = pagina.adaptada_de
     if pagina is not None:
         codigo, comentario = estado_practica(pagina, flujo.ultimo_estado(pagina))
         if codigo == CAMBIOS:
@@ -211,11 +284,13 @@ def _formulario(request, pagina):
     if request.method == "GET":
         if pagina is None:
             flujo.limpiar_huerfanos(request.user)
-        form = PracticaForm(
-            user=request.user,
-            pagina=pagina,
-            initial=_iniciales(pagina) if pagina else {},
-        )
+        if pagina is not None:
+            iniciales = _iniciales(pagina)
+        elif original is not None:
+            iniciales = _iniciales_adaptacion(original)
+        else:
+            iniciales = {}
+        form = PracticaForm(user=request.user, pagina=pagina, initial=iniciales, original=original)
         subida = SubidaForm()
         return _render(request, form, subida, contexto)
 
@@ -224,7 +299,9 @@ def _formulario(request, pagina):
     datos = request.POST.copy()
     limite = flujo.limite_excedido(request.user, accion == ENVIAR, subiendo)
     if limite:
-        form = PracticaForm(datos, user=request.user, pagina=pagina, accion=accion)
+        form = PracticaForm(
+            datos, user=request.user, pagina=pagina, accion=accion, original=original
+        )
         contexto["errores_generales"].append(limite)
         return _render(request, form, SubidaForm(), contexto, status=429)
 
@@ -245,14 +322,19 @@ def _formulario(request, pagina):
         datos.appendlist("documentos_subidos", str(documento.pk))
 
     # 2) El resto del formulario.
-    form = PracticaForm(datos, user=request.user, pagina=pagina, accion=accion)
+    form = PracticaForm(datos, user=request.user, pagina=pagina, accion=accion, original=original)
     if not (form.is_valid() and subida_valida):
         if subida_valida:
             subida = SubidaForm()  # los archivos ya quedaron guardados y listados
         return _render(request, form, subida, contexto, status=400)
     try:
         pagina = flujo.guardar_practica(
-            form, request.user, indice, pagina=pagina, enviar=accion == ENVIAR
+            form,
+            request.user,
+            indice,
+            pagina=pagina,
+            enviar=accion == ENVIAR,
+            adaptada_de=original if pagina is None else None,
         )
     except flujo.EdicionConcurrente:
         contexto["concurrente"] = True
@@ -283,7 +365,9 @@ def _render(request, form, subida, contexto, status=200):
             "hay_errores": bool(form.errors or subida.errors or contexto["errores_generales"]),
         }
     )
-    if contexto["pagina"] is not None:
+    if contexto.get("accion_url"):
+        pass  # adaptación: vuelve a la misma dirección (con la original en la URL)
+    elif contexto["pagina"] is not None:
         contexto["accion_url"] = reverse("practicas:editar", args=[contexto["pagina"].pk])
     else:
         contexto["accion_url"] = reverse("practicas:publicar")
@@ -297,7 +381,7 @@ def mis_practicas(request):
         return _sin_red(request)
     paginas = list(
         _practicas_de(request.user)
-        .select_related("red")
+        .select_related("red", "adaptada_de__red")
         .order_by("-latest_revision_created_at", "-pk")
     )
     estados = flujo.ultimos_estados(paginas)

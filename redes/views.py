@@ -154,11 +154,23 @@ def red(request, slug):
 
 
 def _pagina_red(request, objeto, form, status=200):
-    practicas = objeto.practicas.live().public().order_by("-first_published_at")
+    practicas = (
+        objeto.practicas.live()
+        .public()
+        .select_related("adaptada_de__red")
+        .order_by("-first_published_at")
+    )
     resumen = _resumen_publico(objeto)
     contexto = {
         "red": objeto,
         "practicas": practicas,
+        # Adaptaciones publicadas que otras redes hicieron de las prácticas de esta.
+        "adaptadas_por_otras": objeto.practicas.model.objects.live()
+        .public()
+        .filter(adaptada_de__red=objeto)
+        .exclude(red=objeto)
+        .select_related("red", "adaptada_de")
+        .order_by("-first_published_at"),
         "form": form,
         "es_coordinadora": objeto.es_coordinada_por(request.user),
         "resumen": resumen,

@@ -125,6 +125,22 @@ def test_orden_reciente_destacados_y_sin_texto():
     assert "query" not in vacia and "highlight" not in vacia and "suggest" not in vacia
 
 
+def test_orden_mas_utiles_por_nos_sirvio_con_desempate_fijo():
+    props = DocumentoES._doc_type.mapping.to_dict()["properties"]
+    assert props["sirvio"] == {"type": "integer"}
+    doc = {"clave": "pagina:9", "tipo": "practica", "titulo": "X", "sirvio": 4, "facetas": {}}
+    assert DocumentoES.desde_documento(doc).to_dict()["sirvio"] == 4
+    sin_conteo = {**doc, "sirvio": None}
+    assert DocumentoES.desde_documento(sin_conteo).to_dict()["sirvio"] == 0
+    for texto in ("", "lectura"):  # con texto también: el orden pedido manda, no el puntaje
+        d = armar_busqueda(ConsultaBusqueda(texto=texto, orden="sirvio"), "trama").to_dict()
+        assert d["sort"] == [
+            {"sirvio": {"order": "desc", "missing": "_last"}},
+            {"fecha": {"order": "desc", "missing": "_last"}},
+            "slug",
+        ]
+
+
 @pytest.mark.parametrize("texto", ['"', "NEAR(", "titulo:x", "-", "(((", "x" * 5000])
 def test_sintaxis_hostil_nunca_va_como_query_string(texto):
     d = armar_busqueda(ConsultaBusqueda(texto=texto), "trama").to_dict()

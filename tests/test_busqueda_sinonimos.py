@@ -189,9 +189,9 @@ def test_ninguna_sigla_del_conjunto_inicial_da_cero_resultados(client, contenido
     sin_resultados = [termino for termino, *_ in INICIALES if not slugs(client, termino)]
     assert sin_resultados == []
     assert "codocencia-entre-docentes-de-aula-y-equipos-pie" in slugs(client, "PIE")[:3]
-    assert "trayectorias-acompanadas-en-centros-de-educacion-de-adultos" in slugs(
-        client, "EPJA"
-    )[:3]
+    assert (
+        "trayectorias-acompanadas-en-centros-de-educacion-de-adultos" in slugs(client, "EPJA")[:3]
+    )
 
 
 # ------------------------------------------------------------------ quiso decir

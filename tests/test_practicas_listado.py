@@ -144,8 +144,8 @@ def test_listado_y_ficha_con_pocas_consultas(practicas, django_assert_max_num_qu
     pagina = practicas["monitoreo"]
     c.get(pagina.url)
     # 15 + casos relacionados (entre tipos, del índice, una consulta) + «nos sirvió»
-    # + imagen de Open Graph.
-    with django_assert_max_num_queries(18):
+    # + imagen de Open Graph + sus adaptaciones publicadas (una consulta).
+    with django_assert_max_num_queries(19):
         assert c.get(pagina.url).status_code == 200
 
 

@@ -22,6 +22,7 @@ from elasticsearch_dsl import (
     Date,
     Document,
     Index,
+    Integer,
     Keyword,
     Object,
     Q,
@@ -63,6 +64,8 @@ class DocumentoES(Document):
     sugerible = Text(analyzer=plegado)
     completar = Completion(analyzer=plegado)
     fecha = Date()
+    # «Nos sirvió» (registro.ORDENES["sirvio"], «Más útiles»).
+    sirvio = Integer()
     # Orden alfabético (registro.ORDENES["titulo"]): minúsculas sin tildes.
     titulo_orden = Keyword()
     # Filtros por valor y, aparte, "valor|etiqueta" para que la agregación traiga la etiqueta.
@@ -104,6 +107,9 @@ class DocumentoES(Document):
 
     def prepare_titulo_orden(self, doc):
         return plegar_total(doc.get("titulo") or "")[:500]
+
+    def prepare_sirvio(self, doc):
+        return max(0, int(doc.get("sirvio") or 0))
 
     def prepare_fecha(self, doc):
         return doc.get("fecha")

@@ -231,6 +231,7 @@ class MotorLocal(Motor):
             "cuerpo": doc.get("cuerpo", ""),
             "etiquetas": doc.get("etiquetas", ""),
             "fecha": _fecha(doc.get("fecha")),
+            "sirvio": max(0, int(doc.get("sirvio") or 0)),
             "titulo_plegado": plegar_total(doc.get("titulo", ""))[:500],
             "norm_titulo": texto_indexable(doc.get("titulo", "")),
             "norm_resumen": texto_indexable(doc.get("resumen", "")),

@@ -42,10 +42,11 @@ def _pagina():
     return PracticaPage.objects.get(title=TITULO)
 
 
-def _accion_de_flujo(editora, nombre, comentario=None):
-    """En el editor de la página, abre el menú de acciones y usa la acción del flujo."""
+def _accion_de_flujo(editora, nombre, comentario=None, pagina=None):
+    """En el editor de la página (por omisión, la de este módulo), abre el menú de
+    acciones y usa la acción del flujo."""
     page = editora.page
-    editora.ir(f"/admin/pages/{_pagina().id}/edit/")
+    editora.ir(f"/admin/pages/{(pagina or _pagina()).id}/edit/")
     boton = page.locator(f'button[data-workflow-action-name="{nombre}"]')
     if comentario is not None:
         boton = boton.and_(page.locator("[data-workflow-action-modal-url]"))
