@@ -85,6 +85,12 @@ CORPUS = [
         caracteristica=CONFIANZA,
         pais=[("chile", "Chile")],
     ),
+    doc(
+        "pauta",
+        "Pauta de autoevaluación de la red",
+        "La red revisa cada año cómo funciona.",
+        fecha=datetime(2022, 1, 1, tzinfo=UTC),
+    ),
     # Pesos: la palabra "quincha" está en un solo campo de cada uno.
     doc("en-cuerpo", "Caso uno", "Sin nada especial.", "Construcción en quincha y barro."),
     doc("en-resumen", "Caso dos", "Escuelas de quincha.", "Nada especial."),
@@ -132,6 +138,12 @@ def primero(motor, texto):
 def test_variantes_de_tildes_mayusculas_y_plural_dan_el_mismo_primero(motor, a, b, esperado):
     assert primero(motor, a) == esperado
     assert primero(motor, b) == esperado
+
+
+def test_evaluar_encuentra_autoevaluacion_y_no_al_reves(motor):
+    assert primero(motor, "evaluar") == "pauta"
+    assert primero(motor, "evaluación") == "pauta"
+    assert [r.slug for r in buscar(motor, "autoevaluación").resultados] == ["pauta"]
 
 
 def test_titulo_pesa_mas_que_resumen_y_este_mas_que_cuerpo(motor):

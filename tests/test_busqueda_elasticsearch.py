@@ -44,6 +44,31 @@ def test_analizadores_espanol_plegado_raiz_y_sinonimos():
     assert bordes["type"] == "edge_ngram" and bordes["min_gram"] == 2
 
 
+def test_al_indexar_autoevaluacion_tambien_es_evaluacion():
+    """El multiplexer deja la palabra original y la sin prefijo en la misma posición,
+    antes de la raíz; solo al indexar (como en el motor local, «evaluar» encuentra
+    «autoevaluación» y no al revés)."""
+    import re
+
+    ajustes = indice_nuevo("trama").to_dict()["settings"]["analysis"]
+    indexar = ajustes["analyzer"]["espanol"]["filter"]
+    assert indexar.index("trama_compuestos") < indexar.index("espanol_raiz")
+    assert "trama_compuestos" not in ajustes["analyzer"]["espanol_busqueda"]["filter"]
+    multiplexer = ajustes["filter"]["trama_compuestos"]
+    assert multiplexer["type"] == "multiplexer" and multiplexer["preserve_original"] is True
+    regla = ajustes["filter"][multiplexer["filters"][0]]
+    assert regla["type"] == "pattern_replace"
+
+    # La expresión es la misma en Java y en Python: se prueba sobre palabras ya plegadas.
+    def quitar(palabra):
+        return re.sub(regla["pattern"], regla["replacement"].replace("$1", r"\1"), palabra)
+
+    assert quitar("autoevaluacion") == "evaluacion"
+    assert quitar("autos") == "autos"  # como `variantes`: 4 letras o más tras el prefijo
+    assert quitar("auto") == "auto"
+    assert quitar("evaluacion") == "evaluacion"
+
+
 def test_mapeo_de_campos():
     props = DocumentoES._doc_type.mapping.to_dict()["properties"]
     for campo in ("titulo", "resumen", "cuerpo", "etiquetas"):

@@ -1,7 +1,13 @@
 """Analizadores de Elasticsearch para Trama (único módulo con esta configuración).
 
 - `espanol`: minúsculas, plegado de acentos (ñ incluida, como el motor local),
-  palabras vacías y raíz española liviana. Se usa al indexar.
+  palabras compuestas con un prefijo de `normalizacion.PREFIJOS_COMPUESTOS`
+  («autoevaluación») también sin él («evaluación», en la misma posición, con el
+  filtro `multiplexer`), palabras vacías y raíz española liviana. Se usa al
+  indexar. El motor local hace lo mismo al revés (agrega el prefijo a la
+  consulta): en los dos, «evaluar» encuentra «autoevaluación» y «autoevaluación»
+  no trae cualquier «evaluación». El peso por rareza de cada palabra lo da BM25
+  (IDF), que Elasticsearch usa por defecto.
 - `espanol_busqueda`: lo mismo más sinónimos y siglas (solo al buscar: el
   filtro `synonym_graph` está hecho para la consulta). Las reglas NO van en el
   mapeo: viven en el conjunto de sinónimos `CONJUNTO_SINONIMOS` de Elasticsearch
@@ -15,6 +21,8 @@
 from django.conf import settings
 from elasticsearch_dsl import analyzer, token_filter, tokenizer
 
+from ..normalizacion import PREFIJOS_COMPUESTOS
+
 CONJUNTO_SINONIMOS = f"{getattr(settings, 'ELASTICSEARCH_INDICE', 'trama')}-sinonimos"
 
 vacias = token_filter("espanol_vacias", type="stop", stopwords="_spanish_")
@@ -26,12 +34,23 @@ sinonimos = token_filter(
     updateable=True,
     lenient=True,
 )
+# Tras `asciifolding` la palabra es ASCII: «autoevaluacion» → también «evaluacion».
+# Solo con 4 letras o más después del prefijo, como `normalizacion.variantes`.
+sin_prefijo = token_filter(
+    "trama_sin_prefijo",
+    type="pattern_replace",
+    pattern=f"^(?:{'|'.join(PREFIJOS_COMPUESTOS)})([a-z]{{4,}})$",
+    replacement="$1",
+)
+compuestos = token_filter(
+    "trama_compuestos", type="multiplexer", filters=[[sin_prefijo]], preserve_original=True
+)
 bordes = token_filter("trama_bordes", type="edge_ngram", min_gram=2, max_gram=20)
 
 espanol = analyzer(
     "espanol",
     tokenizer="standard",
-    filter=["lowercase", "asciifolding", vacias, raiz],
+    filter=["lowercase", "asciifolding", compuestos, vacias, raiz],
 )
 espanol_busqueda = analyzer(
     "espanol_busqueda",
