@@ -24,6 +24,7 @@ from busqueda.registro import LISTADOS, REDES
 from portal.graficos import barras as grafico_barras
 from portal.models import Caracteristica, Slep
 from portal.planillas import celda_segura
+from portal.seguridad import clave_ip, limite_alcanzado
 
 from . import privacidad
 from .forms import (
@@ -39,7 +40,6 @@ from .forms import (
     RondaForm,
     SeccionForm,
 )
-from .limites import clave_ip, excedido
 from .models import Accion, Codigo, Instrumento, Plan, Red, Respuesta, Ronda
 from .recomendaciones import como_la_mia, recomendar
 from .tareas import enviar_mensaje_a_red
@@ -185,9 +185,9 @@ def escribir(request, slug):
         # Robot: se le responde como si hubiera salido, sin enviar nada.
         messages.success(request, "Mensaje enviado a la red.")
         return redirect(objeto.get_absolute_url() + "#escribir")
-    if excedido(clave_ip(request, f"contacto:{objeto.pk}"), *CONTACTO_POR_IP) or excedido(
-        f"contacto-red:{objeto.pk}", *CONTACTO_POR_RED
-    ):
+    if limite_alcanzado(
+        request, "redes-contacto", clave_ip(request, str(objeto.pk)), *CONTACTO_POR_IP
+    ) or limite_alcanzado(request, "redes-contacto-red", str(objeto.pk), *CONTACTO_POR_RED):
         form.add_error(
             None,
             "Se enviaron demasiados mensajes a esta red en poco tiempo. Su texto sigue aquí: "
@@ -596,8 +596,8 @@ def responder(request):
     )
     form = CodigoForm(datos)
     if datos is not None and form.is_valid():
-        limite = clave_ip(request, "codigos-fallidos")
-        if excedido(limite, *CODIGOS_FALLIDOS, sumar=False):
+        limite = ("redes-codigos-fallidos", clave_ip(request), *CODIGOS_FALLIDOS)
+        if limite_alcanzado(request, *limite, sumar=False):
             form.add_error(
                 "codigo",
                 "Demasiados códigos incorrectos desde esta conexión. Espere 15 minutos y "
@@ -607,7 +607,7 @@ def responder(request):
         codigo = Codigo.buscar(form.cleaned_data["codigo"])
         motivo = _motivo_rechazo(codigo)
         if codigo is None:
-            excedido(limite, *CODIGOS_FALLIDOS)
+            limite_alcanzado(request, *limite)
         if motivo:
             form.add_error("codigo", motivo)
             return render(request, "redes/responder_codigo.html", {"form": form}, status=400)
@@ -666,7 +666,9 @@ def responder_seccion(request, numero):
         "secciones": secciones,
         "instrumento": instrumento,
     }
-    if request.method == "POST" and excedido(f"guardar:{codigo.pk}", *GUARDADOS_POR_CODIGO):
+    if request.method == "POST" and limite_alcanzado(
+        request, "redes-guardar", str(codigo.pk), *GUARDADOS_POR_CODIGO
+    ):
         contexto["error_general"] = (
             "Demasiados envíos seguidos. Espere unos minutos y vuelva a intentarlo."
         )
