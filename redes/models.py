@@ -475,7 +475,14 @@ class Respuesta(models.Model):
         return "Respuesta (no se muestra)"
 
 
-NIVELES = [(i, str(i)) for i in range(1, 6)]
+def _campo_nivel(etiqueta):
+    return models.PositiveSmallIntegerField(
+        etiqueta,
+        null=True,
+        blank=True,
+        choices=[(i, str(i)) for i in range(1, 6)],
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
 
 
 class Acuerdo(models.Model):
@@ -491,21 +498,9 @@ class Acuerdo(models.Model):
         "portal.Caracteristica", on_delete=models.PROTECT, related_name="+"
     )
     mostrada_en = models.DateTimeField(null=True, blank=True)
-    nivel = models.PositiveSmallIntegerField(
-        "nivel acordado",
-        null=True,
-        blank=True,
-        choices=NIVELES,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
+    nivel = _campo_nivel("nivel acordado")
     evidencia = models.TextField("evidencia que lo sostiene", blank=True)
-    meta = models.PositiveSmallIntegerField(
-        "nivel meta",
-        null=True,
-        blank=True,
-        choices=NIVELES,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
+    meta = _campo_nivel("nivel meta")
     actualizado = models.DateTimeField(auto_now=True)
 
     class Meta:

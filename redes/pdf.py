@@ -11,11 +11,15 @@ en gris; cada gráfico va con su tabla de datos. Fuente DejaVu Sans incluida
 puede copiar y buscar.
 """
 
+import logging
 from pathlib import Path
 
 from django.utils import timezone
 from fpdf import FPDF
 from fpdf.fonts import FontFace
+
+# fontTools (que fpdf2 usa para incluir solo las letras usadas) anota cada paso en INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FUENTES = Path(__file__).resolve().parent / "fuentes"
 FUENTE = "DejaVu"

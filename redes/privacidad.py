@@ -462,10 +462,9 @@ def sala(ronda, solo=None) -> list[FilaSala]:
             fila.motivo = _motivo_insuficiente(celda.n, u.personas)
         else:
             fila.celda = celda
-    return sorted(
-        filas.values(),
-        key=lambda f: (f.termino.dimension.orden, f.termino.orden, f.termino.nombre),
-    )
+    # El orden de las páginas del teléfono (views._secciones): por dimensión y, dentro,
+    # por el orden de las afirmaciones en el instrumento (sorted es estable).
+    return sorted(filas.values(), key=lambda f: f.termino.dimension.orden)
 
 
 def cerrar_votacion(ronda, caracteristica):

@@ -420,10 +420,7 @@ def sala_caracteristica(request, slug, pk, caracteristica):
         contexto["grafico"] = grafico_barras(
             f"sala-{termino.slug}",
             f"Distribución de la sala en «{termino.nombre}» (personas por nivel)",
-            [
-                (f"{i}. {texto}", fila.celda.distribucion[i - 1])
-                for i, texto in r.instrumento.niveles
-            ]
+            [(f"Nivel {i}", fila.celda.distribucion[i - 1]) for i, _texto in r.instrumento.niveles]
             + [("No sé / no aplica", fila.celda.no_sabe)],
             maximo=max(1, fila.personas),
         )
@@ -507,8 +504,14 @@ def informe_pdf(request, slug, pk):
 
     objeto = _red_coordinada(request, slug)
     r = _ronda_de(objeto, pk)
-    respuesta = HttpResponse(generar(_contexto_informe(objeto, r)), content_type="application/pdf")
-    respuesta["Content-Disposition"] = f'attachment; filename="informe-{objeto.slug}-{r.pk}.pdf"'
+    return _adjunto(generar(_contexto_informe(objeto, r)), "application/pdf", objeto, r, "pdf")
+
+
+def _adjunto(contenido, tipo, objeto, r, extension):
+    respuesta = HttpResponse(contenido, content_type=tipo)
+    respuesta["Content-Disposition"] = (
+        f'attachment; filename="informe-{objeto.slug}-{r.pk}.{extension}"'
+    )
     return respuesta
 
 
@@ -577,9 +580,7 @@ def informe_csv(request, slug, pk):
         fila("dimension", f["termino"], f["termino"].nombre, f["celda"])
     for f in inf.riesgos:
         fila("riesgo", f["termino"], "", f["celda"])
-    respuesta = HttpResponse(salida.getvalue(), content_type="text/csv; charset=utf-8")
-    respuesta["Content-Disposition"] = f'attachment; filename="informe-{objeto.slug}-{r.pk}.csv"'
-    return respuesta
+    return _adjunto(salida.getvalue(), "text/csv; charset=utf-8", objeto, r, "csv")
 
 
 @login_required

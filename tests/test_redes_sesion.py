@@ -17,29 +17,9 @@ from .fabrica_redes import crear_red, crear_ronda, responder
 LIDERAZGO = "liderazgo-distribuido"
 
 
-@pytest.fixture(autouse=True)
-def sin_contadores():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def red(inicio, coordinadora):
-    return crear_red(coordinadora=coordinadora, rural=True)
-
-
 @pytest.fixture
 def sesion(red):
     return crear_ronda(red, estado=Ronda.ABIERTA, modo=Ronda.SESION)
-
-
-@pytest.fixture
-def entrar(client, coordinadora):
-    client.force_login(coordinadora)
-    return client
 
 
 def _url(ronda, nombre="redes:sala_caracteristica", slug=LIDERAZGO):
