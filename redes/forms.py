@@ -96,12 +96,16 @@ class RondaForm(forms.Form):
         label="Modo de la ronda",
         choices=Ronda.MODOS,
         initial=Ronda.INDIVIDUAL,
+        required=False,  # sin elegir: individual, como antes de existir la sesión
         widget=forms.RadioSelect,
         help_text="La sesión grupal es para redes chicas que se reúnen: cada persona puntúa "
         "con su código en su teléfono, característica por característica, y la sala conversa "
         "la evidencia. En ambos modos los códigos son de un solo uso y sin nombre.",
         error_messages={"invalid_choice": "Elija uno de los dos modos."},
     )
+
+    def clean_modo(self):
+        return self.cleaned_data.get("modo") or Ronda.INDIVIDUAL
 
     def clean(self):
         datos = super().clean()
