@@ -72,6 +72,7 @@ def test_sesion_grupal_de_punta_a_punta(nueva_visita, red_chica, chromium, live_
     assert len(codigos) == 5
     page.get_by_role("link", name="Ya los repartí: ir a la sala").click()
     expect(page.get_by_role("heading", name="Sesión grupal: Jornada de junio")).to_be_visible()
+    coordinadora.axe("sala")
     page.get_by_role("link", name=re.compile("^Empezar por")).click()
     primera = page.get_by_role("heading", level=1).inner_text()
     expect(page.locator("[data-sala-vivo]")).to_contain_text("0 personas la puntuaron")
