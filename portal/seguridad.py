@@ -256,7 +256,7 @@ class LimiteTasaMiddleware:
 
     def _contar(self, request, limite, cliente, sin_cookie):
         """Suma una solicitud; devuelve los segundos que faltan si se pasó de algún tope."""
-        ip = hashlib.sha256(ip_cliente(request).encode()).hexdigest()[:32]
+        ip = clave_ip(request)
         cuentas = []
         if limite.solo_ip:
             cuentas.append((f"ip:{ip}", limite.maximo))
@@ -301,6 +301,37 @@ class LimiteTasaMiddleware:
             respuesta = HttpResponse(html, status=429)
         respuesta["Retry-After"] = str(espera)
         return respuesta
+
+
+def clave_ip(request, nombre=""):
+    """Clave de conteo por conexión: la IP del cliente (ip_cliente) como hash, para
+    que la caché no guarde direcciones."""
+    ip = hashlib.sha256(ip_cliente(request).encode()).hexdigest()[:32]
+    return f"{nombre}:{ip}" if nombre else ip
+
+
+def limite_alcanzado(request, grupo, clave, maximo, ventana, sumar=True):
+    """Límite de una acción puntual dentro de una vista, con django-ratelimit.
+
+    El middleware cuenta solicitudes por prefijo; algunas vistas cuentan solo
+    ciertos casos (un código que no existe, un mensaje válido a una red) y con
+    claves que no son la conexión (la red que recibe). `@ratelimit` no sirve ahí
+    porque cuenta antes de saber si el caso cuenta, así que se usa su
+    `get_usage`, como el middleware. True si `clave` ya usó `maximo` en la
+    ventana de `ventana` segundos; con `sumar`, esta vez cuenta (si no, solo mira).
+    Siempre activo (también en pruebas): estos límites cuidan a la red, no la carga."""
+    uso = get_usage(
+        request,
+        group=f"trama:{grupo}",
+        key=lambda _grupo, _request: clave,
+        rate=f"{maximo}/{ventana}s",
+        increment=sumar,
+    )
+    if uso is None:  # RATELIMIT_ENABLE = False
+        return False
+    if uso["limit"] == 0:  # la caché no respondió: django-ratelimit cierra el paso
+        return True
+    return uso["should_limit"] if sumar else uso["count"] >= maximo
 
 
 # --- Bloqueo de login (django-axes) ---------------------------------------------------------

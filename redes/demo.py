@@ -7,6 +7,10 @@ SINTÉTICAS (generadas con una semilla fija, marcadas como ejemplo):
 - Red de jefes de UTP de Barrancas y Red de directores del Huasco: dos rondas
   cerradas cada una (informe completo y cambio en el tiempo); la UTP tiene un
   plan en «Liderazgo distribuido» y «Orientación a la mejora…».
+- Red intercultural de escuelas de Costa Araucanía (chica, rural, EIB; la coordina
+  la cuenta `coordinadora`): una sesión grupal cerrada
+  con 7 personas, la distribución de la sala de cada característica y lo que la
+  sala acordó (nivel, evidencia y meta) en cuatro de ellas.
 - Red de liceos técnico-profesionales de Barrancas: una ronda abierta con 3
   respuestas («todavía no hay suficientes respuestas») y códigos de ejemplo
   sin usar, que se imprimen al cargar para probar desde un teléfono.
@@ -21,7 +25,7 @@ from django.utils import timezone
 from portal.models import Caracteristica
 
 from .contenido import cargar_instrumento
-from .models import Accion, Codigo, Plan, Red, Respuesta, Ronda, hash_codigo
+from .models import Accion, Acuerdo, Codigo, Plan, Red, Respuesta, Ronda, hash_codigo
 
 DATOS_REDES = {
     # slug: (rural, eib, desde, establecimientos)
@@ -46,6 +50,34 @@ ROLES_UTP_1 = [
     "asistente",
 ]
 ROLES_UTP_2 = ROLES_UTP_1 + ["territorial"]
+ROLES_SESION = ["coordinacion"] + ["docente"] * 6
+# Sesión grupal de la red intercultural: (característica, nivel acordado, meta, evidencia).
+ACUERDOS_SESION = [
+    (
+        "proposito-claro",
+        3,
+        4,
+        "El propósito está escrito, pero en la sala solo dos escuelas lo conectaron con su PME.",
+    ),
+    (
+        "liderazgo-distribuido",
+        2,
+        4,
+        "Las actas del año muestran que la profesora encargada condujo todas las reuniones.",
+    ),
+    (
+        "confianza",
+        4,
+        4,
+        "Nos visitamos las aulas dos veces y comentamos con franqueza lo que vimos.",
+    ),
+    (
+        "vinculacion-socioeducativa",
+        2,
+        3,
+        "Solo el CESFAM participó una vez; la junta de vecinos no conoce la red.",
+    ),
+]
 ROLES_HUASCO_1 = ["coordinacion", "directivo", "directivo", "directivo", "directivo"]
 ROLES_HUASCO_2 = ROLES_HUASCO_1 + ["territorial"]
 
@@ -212,6 +244,38 @@ def cargar(inicio, salida=None):
                     {"vinculacion-socioeducativa": 2.2 + n, "luchas-de-poder": 3.2 - n},
                 )
                 creadas += 1
+    intercultural = Red.objects.filter(slug="red-intercultural-costa-araucania").first()
+    if intercultural:
+        sesion, c = _ronda(
+            intercultural,
+            f"Jornada de autoevaluación, junio {anio}",
+            datetime.date(anio, 6, 12),
+            datetime.date(anio, 6, 12),
+            Ronda.CERRADA,
+            instrumento,
+        )
+        if c:
+            sesion.modo = Ronda.SESION
+            sesion.save(update_fields=["modo"])
+            _respuestas(
+                sesion,
+                ROLES_SESION,
+                40,
+                3.0,
+                {"liderazgo-distribuido": 2.2, "confianza": 3.9, "vinculacion-socioeducativa": 2.1},
+            )
+            for slug, nivel, meta, evidencia in ACUERDOS_SESION:
+                caracteristica = Caracteristica.objects.filter(slug=slug).first()
+                if caracteristica:
+                    Acuerdo.objects.create(
+                        ronda=sesion,
+                        caracteristica=caracteristica,
+                        mostrada_en=timezone.now(),
+                        nivel=nivel,
+                        meta=meta,
+                        evidencia=evidencia,
+                    )
+            creadas += 1
     tp = Red.objects.filter(slug="red-tp-barrancas").first()
     if tp:
         abierta, c = _ronda(

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from portal.models import Caracteristica, Comuna, NivelEducativo
 
-from .models import ROLES, Red
+from .models import ROLES, Acuerdo, Red, Ronda
 
 MAX_CODIGOS = 200
 
@@ -92,6 +92,20 @@ class RondaForm(forms.Form):
         initial=10,
         help_text="Uno por persona. Podrá generar más mientras la ronda esté abierta.",
     )
+    modo = forms.ChoiceField(
+        label="Modo de la ronda",
+        choices=Ronda.MODOS,
+        initial=Ronda.INDIVIDUAL,
+        required=False,  # sin elegir: individual, como antes de existir la sesión
+        widget=forms.RadioSelect,
+        help_text="La sesión grupal es para redes chicas que se reúnen: cada persona puntúa "
+        "con su código en su teléfono, característica por característica, y la sala conversa "
+        "la evidencia. En ambos modos los códigos son de un solo uso y sin nombre.",
+        error_messages={"invalid_choice": "Elija uno de los dos modos."},
+    )
+
+    def clean_modo(self):
+        return self.cleaned_data.get("modo") or Ronda.INDIVIDUAL
 
     def clean(self):
         datos = super().clean()
@@ -106,6 +120,62 @@ class RondaForm(forms.Form):
                 self.add_error("termino", "La fecha de cierre ya pasó.")
             if termino - inicio > datetime.timedelta(days=180):
                 self.add_error("termino", "Una ronda dura como máximo 180 días.")
+        return datos
+
+
+class AcuerdoForm(forms.ModelForm):
+    """Lo que la sala acordó sobre una característica (sesión grupal)."""
+
+    nivel = forms.TypedChoiceField(
+        label="Nivel acordado por la sala",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Elija el nivel que acordó la sala (de 1 a 5).",
+            "invalid_choice": "Elija un nivel de 1 a 5.",
+        },
+    )
+    evidencia = forms.CharField(
+        label="Evidencia que sostiene ese nivel",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 3000}),
+        help_text="Los hechos, registros o ejemplos que se conversaron. No escriba nombres "
+        "de personas.",
+        error_messages={
+            "required": "Escriba la evidencia que sostiene el nivel acordado.",
+            "max_length": "La evidencia puede tener hasta %(limit_value)d caracteres "
+            "(tiene %(show_value)d).",
+        },
+    )
+    meta = forms.TypedChoiceField(
+        label="Nivel meta",
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text="El nivel al que la red quiere llegar en esta característica.",
+        error_messages={
+            "required": "Elija el nivel meta (de 1 a 5).",
+            "invalid_choice": "Elija un nivel de 1 a 5.",
+        },
+    )
+
+    class Meta:
+        model = Acuerdo
+        fields = ["nivel", "evidencia", "meta"]
+
+    def __init__(self, *args, niveles, **kwargs):
+        super().__init__(*args, **kwargs)
+        opciones = [(i, f"{i}. {texto}") for i, texto in niveles]
+        self.fields["nivel"].choices = opciones
+        self.fields["meta"].choices = opciones
+
+    def clean(self):
+        datos = super().clean()
+        nivel, meta = datos.get("nivel"), datos.get("meta")
+        if nivel and meta and meta < nivel:
+            self.add_error(
+                "meta",
+                f"El nivel meta ({meta}) no puede ser menor que el nivel acordado ({nivel}).",
+            )
         return datos
 
 

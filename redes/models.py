@@ -332,6 +332,16 @@ class Ronda(models.Model):
     ABIERTA = "abierta"
     CERRADA = "cerrada"
     ESTADOS = [(ABIERTA, "Abierta"), (CERRADA, "Cerrada")]
+    INDIVIDUAL = "individual"
+    SESION = "sesion"
+    MODOS = [
+        (INDIVIDUAL, "Cuestionario individual: cada persona responde cuando puede"),
+        (
+            SESION,
+            "Sesión grupal: todos en la misma sala, cada persona en su teléfono; la "
+            "coordinación muestra la distribución de la sala y registra el nivel acordado",
+        ),
+    ]
 
     red = models.ForeignKey(Red, on_delete=models.CASCADE, related_name="rondas")
     instrumento = models.ForeignKey(
@@ -341,6 +351,7 @@ class Ronda(models.Model):
     inicio = models.DateField("abre el")
     termino = models.DateField("cierra el")
     estado = models.CharField(max_length=10, choices=ESTADOS, default=ABIERTA)
+    modo = models.CharField("modo", max_length=12, choices=MODOS, default=INDIVIDUAL)
     cerrada_en = models.DateTimeField(null=True, blank=True)
     creada = models.DateTimeField(auto_now_add=True)
     es_ejemplo = models.BooleanField("es ejemplo", default=False)
@@ -356,6 +367,10 @@ class Ronda(models.Model):
     @property
     def abierta(self):
         return self.estado == self.ABIERTA
+
+    @property
+    def es_sesion(self):
+        return self.modo == self.SESION
 
     def acepta_respuestas(self):
         hoy = timezone.localdate()
@@ -458,6 +473,51 @@ class Respuesta(models.Model):
 
     def __str__(self):
         return "Respuesta (no se muestra)"
+
+
+def _campo_nivel(etiqueta):
+    return models.PositiveSmallIntegerField(
+        etiqueta,
+        null=True,
+        blank=True,
+        choices=[(i, str(i)) for i in range(1, 6)],
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+
+
+class Acuerdo(models.Model):
+    """Sesión grupal: lo que la sala acordó sobre una característica.
+
+    `mostrada_en`: cuándo la coordinación cerró la votación de la característica
+    y mostró la distribución de la sala (desde entonces nadie cambia su puntaje
+    en ella: ver `privacidad.sala`). `nivel`, `evidencia` y `meta` los escribe la
+    coordinación después de conversar; no son respuestas de nadie."""
+
+    ronda = models.ForeignKey(Ronda, on_delete=models.CASCADE, related_name="acuerdos")
+    caracteristica = models.ForeignKey(
+        "portal.Caracteristica", on_delete=models.PROTECT, related_name="+"
+    )
+    mostrada_en = models.DateTimeField(null=True, blank=True)
+    nivel = _campo_nivel("nivel acordado")
+    evidencia = models.TextField("evidencia que lo sostiene", blank=True)
+    meta = _campo_nivel("nivel meta")
+    actualizado = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "acuerdo de la sesión grupal"
+        verbose_name_plural = "acuerdos de la sesión grupal"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ronda", "caracteristica"], name="acuerdo_unico_por_caracteristica"
+            )
+        ]
+
+    def __str__(self):
+        return f"Acuerdo de {self.ronda} sobre {self.caracteristica}"
+
+    @property
+    def registrado(self):
+        return self.nivel is not None
 
 
 class Plan(models.Model):

@@ -17,12 +17,33 @@ aquí y recibe solo agregados ya filtrados. Reglas (AUTOEVALUACION.md):
    junto sume el umbral.
 5. Mientras la ronda está abierta solo se ve cuántas personas respondieron.
 6. La distancia coordinación–demás solo si ambos grupos pasan el umbral.
+7. Sesión grupal (`sala`): la regla 5 tiene una sola excepción, característica
+   por característica. Mientras se vota una característica solo se ve cuántas
+   personas la puntuaron; la distribución de la sala (personas por nivel y «no
+   sé», sin nombres) aparece cuando la coordinación cierra la votación de esa
+   característica, y solo si al menos el mínimo de personas (regla 2) la
+   puntuó. Al cerrarla nadie puede cambiar ni agregar puntajes en ella: la
+   distribución se muestra entera, una vez, y no crece de a una persona (un
+   conteo que sube de a uno en la sala diría qué marcó quien acaba de tocar
+   su teléfono; por eso 18F pide no mostrar conteos parciales). Estar en la
+   misma sala no rebaja el mínimo: AUTOEVALUACION.md no lo exceptúa.
+   En una sesión cuenta lo que cada persona guardó (no hace falta «enviar»);
+   en el modo individual, solo lo enviado.
 """
 
 from dataclasses import dataclass, field
 from statistics import mean, pstdev
 
-from .models import COORDINACION, NOMBRE_ROL, Codigo, ConfiguracionAutoevaluacion, Respuesta
+from django.db.models import Exists, OuterRef
+
+from .models import (
+    COORDINACION,
+    NOMBRE_ROL,
+    Acuerdo,
+    Codigo,
+    ConfiguracionAutoevaluacion,
+    Respuesta,
+)
 
 MINIMO_ABSOLUTO = 3
 # Un agregado territorial exige al menos 3 redes con informe propio (nunca menos).
@@ -48,10 +69,19 @@ def umbrales() -> Umbrales:
     )
 
 
+def _codigos_que_cuentan(ronda):
+    """Personas que cuentan: las que enviaron; en una sesión grupal, también las que
+    guardaron algún puntaje (en la sala se puntúa característica por característica)."""
+    if not ronda.es_sesion:
+        return ronda.codigos.filter(estado=Codigo.ENVIADO)
+    con_respuestas = Exists(Respuesta.objects.filter(codigo=OuterRef("pk")))
+    return ronda.codigos.filter(estado__in=[Codigo.ENVIADO, Codigo.EN_CURSO]).filter(con_respuestas)
+
+
 def personas_que_respondieron(ronda) -> int:
-    """Lo único que se ve de una ronda abierta (y lo que cuenta siempre): personas
-    con su respuesta enviada, no respuestas ni códigos en curso."""
-    return ronda.codigos.filter(estado=Codigo.ENVIADO).count()
+    """Lo único que se ve de una ronda abierta (y lo que cuenta siempre): personas,
+    no respuestas (ni códigos a medio llenar en el modo individual)."""
+    return _codigos_que_cuentan(ronda).count()
 
 
 # --- cálculo -------------------------------------------------------------------------------
@@ -163,9 +193,7 @@ class Informe:
 
 def _datos(ronda):
     """(personas, {persona: rol}, [(persona, item, valor)], comentarios). Solo aquí."""
-    codigos = list(
-        ronda.codigos.filter(estado=Codigo.ENVIADO).values_list("pk", "rol", "comentario")
-    )
+    codigos = list(_codigos_que_cuentan(ronda).values_list("pk", "rol", "comentario"))
     roles = {pk: rol for pk, rol, _ in codigos}
     respuestas = list(
         Respuesta.objects.filter(codigo__in=roles).values_list("codigo_id", "item_id", "valor")
@@ -357,6 +385,117 @@ def informe(ronda, con_anterior=True) -> Informe:
                 ahora = fila["celda"].media
                 fila["cambio"] = _r(ahora - antes) if None not in (ahora, antes) else None
     return resultado
+
+
+# --- sesión grupal: la distribución de la sala (regla 7) -----------------------------------
+
+
+@dataclass
+class FilaSala:
+    termino: object  # Caracteristica
+    items: list
+    personas: int = 0  # puntuaron algo en ella (también «no sé»)
+    mostrada: bool = False  # votación cerrada (o ronda cerrada)
+    celda: Celda | None = None  # solo si mostrada y con el mínimo
+    motivo: str = ""
+    acuerdo: object = None
+
+
+def _motivo_insuficiente(n, umbral):
+    return (
+        f"Todavía no hay suficientes respuestas: {n} "
+        f"{'persona la puntuó' if n == 1 else 'personas la puntuaron'} y se necesitan al "
+        f"menos {umbral} para mostrar la distribución de la sala sin exponer a nadie."
+    )
+
+
+def _items_sala(ronda, solo=None):
+    return [
+        i
+        for i in ronda.instrumento.items.select_related("caracteristica__dimension").order_by(
+            "sort_order", "pk"
+        )
+        if i.caracteristica_id and (solo is None or i.caracteristica_id == solo.pk)
+    ]
+
+
+def _valores_sala(ronda, items):
+    """{característica: {persona: [valores numéricos]}} de quienes puntuaron algo."""
+    de_item = {i.pk: i.caracteristica_id for i in items}
+    personas = _codigos_que_cuentan(ronda).values("pk")
+    valores = {}
+    for persona, item_id, valor in Respuesta.objects.filter(
+        codigo__in=personas, item__in=list(de_item)
+    ).values_list("codigo_id", "item_id", "valor"):
+        lista = valores.setdefault(de_item[item_id], {}).setdefault(persona, [])
+        if valor is not None:
+            lista.append(valor)
+    return valores
+
+
+def sala(ronda, solo=None) -> list[FilaSala]:
+    """Cada característica de una ronda en sesión grupal: cuántas personas la
+    puntuaron y, si ya se cerró su votación y llegó al mínimo, la distribución
+    (personas por nivel 1–5 y «no sé»). `solo`: una característica."""
+    u = umbrales()
+    items = _items_sala(ronda, solo)
+    valores = _valores_sala(ronda, items)
+    acuerdos = {a.caracteristica_id: a for a in Acuerdo.objects.filter(ronda=ronda)}
+    filas = {}
+    for item in items:
+        c = item.caracteristica
+        if c.pk not in filas:
+            filas[c.pk] = FilaSala(termino=c, items=[], acuerdo=acuerdos.get(c.pk))
+        filas[c.pk].items.append(item)
+    for fila in filas.values():
+        por_persona = valores.get(fila.termino.pk, {})
+        fila.personas = len(por_persona)
+        fila.mostrada = not ronda.abierta or bool(fila.acuerdo and fila.acuerdo.mostrada_en)
+        if not fila.mostrada:
+            fila.motivo = (
+                "Votación abierta: la distribución aparece cuando la coordinación la cierra "
+                f"(con al menos {u.personas} personas que la hayan puntuado)."
+            )
+            continue
+        celda = _celda(por_persona, fila.personas, u.personas)
+        if celda.oculta:
+            fila.motivo = _motivo_insuficiente(celda.n, u.personas)
+        else:
+            fila.celda = celda
+    # El orden de las páginas del teléfono (views._secciones): por dimensión y, dentro,
+    # por el orden de las afirmaciones en el instrumento (sorted es estable).
+    return sorted(filas.values(), key=lambda f: f.termino.dimension.orden)
+
+
+def cerrar_votacion(ronda, caracteristica):
+    """Cierra la votación de una característica y deja ver su distribución, solo si
+    al menos el mínimo de personas la puntuó (con un número, no «no sé»).
+    Devuelve "" si quedó cerrada, o el motivo para no cerrarla."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    if not ronda.abierta:
+        return "La ronda ya está cerrada: la sala muestra lo que se puntuó."
+    from .models import Ronda
+
+    u = umbrales()
+    with transaction.atomic():
+        # La misma fila que bloquea el guardado de puntajes de la sesión (views._guardar).
+        Ronda.objects.select_for_update().get(pk=ronda.pk)
+        acuerdo, _ = Acuerdo.objects.select_for_update().get_or_create(
+            ronda=ronda, caracteristica=caracteristica
+        )
+        if acuerdo.mostrada_en:
+            return ""
+        por_persona = _valores_sala(ronda, _items_sala(ronda, caracteristica)).get(
+            caracteristica.pk, {}
+        )
+        puntuaron = sum(1 for v in por_persona.values() if v)
+        if puntuaron < u.personas:
+            return _motivo_insuficiente(puntuaron, u.personas) + " La votación sigue abierta."
+        acuerdo.mostrada_en = timezone.now()
+        acuerdo.save(update_fields=["mostrada_en", "actualizado"])
+    return ""
 
 
 # --- agregados territoriales (DEP y SLEP) ---------------------------------------------------

@@ -18,7 +18,18 @@ urlpatterns = [
         views.informe_csv,
         name="informe_csv",
     ),
+    path(
+        "redes/<slug:slug>/autoevaluacion/<int:pk>/informe.pdf",
+        views.informe_pdf,
+        name="informe_pdf",
+    ),
     path("redes/<slug:slug>/autoevaluacion/<int:pk>/plan/", views.plan, name="plan"),
+    path("redes/<slug:slug>/autoevaluacion/<int:pk>/sala/", views.sala, name="sala"),
+    path(
+        "redes/<slug:slug>/autoevaluacion/<int:pk>/sala/<slug:caracteristica>/",
+        views.sala_caracteristica,
+        name="sala_caracteristica",
+    ),
     path("responder/", views.responder, name="responder"),
     path("responder/<int:numero>/", views.responder_seccion, name="responder_seccion"),
 ]

@@ -24,10 +24,12 @@ from busqueda.registro import LISTADOS, REDES
 from portal.graficos import barras as grafico_barras
 from portal.models import Caracteristica, Slep
 from portal.planillas import celda_segura
+from portal.seguridad import clave_ip, limite_alcanzado
 
 from . import privacidad
 from .forms import (
     AccionesFormSet,
+    AcuerdoForm,
     CodigoForm,
     CodigosForm,
     ComentarioForm,
@@ -39,8 +41,7 @@ from .forms import (
     RondaForm,
     SeccionForm,
 )
-from .limites import clave_ip, excedido
-from .models import Accion, Codigo, Instrumento, Plan, Red, Respuesta, Ronda
+from .models import Accion, Acuerdo, Codigo, Instrumento, Plan, Red, Respuesta, Ronda
 from .recomendaciones import como_la_mia, recomendar
 from .tareas import enviar_mensaje_a_red
 
@@ -197,9 +198,9 @@ def escribir(request, slug):
         # Robot: se le responde como si hubiera salido, sin enviar nada.
         messages.success(request, "Mensaje enviado a la red.")
         return redirect(objeto.get_absolute_url() + "#escribir")
-    if excedido(clave_ip(request, f"contacto:{objeto.pk}"), *CONTACTO_POR_IP) or excedido(
-        f"contacto-red:{objeto.pk}", *CONTACTO_POR_RED
-    ):
+    if limite_alcanzado(
+        request, "redes-contacto", clave_ip(request, str(objeto.pk)), *CONTACTO_POR_IP
+    ) or limite_alcanzado(request, "redes-contacto-red", str(objeto.pk), *CONTACTO_POR_RED):
         form.add_error(
             None,
             "Se enviaron demasiados mensajes a esta red en poco tiempo. Su texto sigue aquí: "
@@ -270,6 +271,7 @@ def autoevaluacion(request, slug):
                     nombre=form.cleaned_data["nombre"],
                     inicio=form.cleaned_data["inicio"],
                     termino=form.cleaned_data["termino"],
+                    modo=form.cleaned_data["modo"],
                 )
                 codigos = Codigo.generar(ronda, form.cleaned_data["cantidad"])
             return _mostrar_codigos(request, objeto, ronda, codigos)
@@ -338,9 +340,130 @@ def ronda(request, slug, pk):
     )
 
 
+# --- sesión grupal: la sala ------------------------------------------------------------------
+
+
+def _ronda_sesion(request, slug, pk):
+    objeto = _red_coordinada(request, slug)
+    r = _ronda_de(objeto, pk)
+    if not r.es_sesion:
+        raise Http404("Esta ronda no es una sesión grupal.")
+    return objeto, r
+
+
+@login_required
+@never_cache
+@require_GET
+def sala(request, slug, pk):
+    """Vista de la coordinación para la sesión: cada característica con cuántas
+    personas la puntuaron, su estado y lo acordado (números de privacidad.sala)."""
+    objeto, r = _ronda_sesion(request, slug, pk)
+    return render(
+        request,
+        "redes/sala.html",
+        {
+            "red": objeto,
+            "ronda": r,
+            "filas": privacidad.sala(r),
+            "respondieron": privacidad.personas_que_respondieron(r),
+            "umbral": privacidad.umbrales().personas,
+        },
+    )
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sala_caracteristica(request, slug, pk, caracteristica):
+    """Una característica en la sala: la coordinación cierra su votación (y ve la
+    distribución, si llegó al mínimo) y registra nivel acordado, evidencia y meta."""
+    objeto, r = _ronda_sesion(request, slug, pk)
+    termino = get_object_or_404(
+        Caracteristica.objects.select_related("dimension"), slug=caracteristica
+    )
+    filas = privacidad.sala(r)
+    posicion = next((n for n, f in enumerate(filas) if f.termino.pk == termino.pk), None)
+    if posicion is None:
+        raise Http404("Esa característica no está en el instrumento de esta ronda.")
+    fila = filas[posicion]
+    acuerdo = fila.acuerdo or Acuerdo(ronda=r, caracteristica=termino)
+    accion = request.POST.get("accion") if request.method == "POST" else None
+    form = AcuerdoForm(
+        request.POST if accion == "acuerdo" else None,
+        instance=acuerdo,
+        niveles=r.instrumento.niveles,
+    )
+    contexto = {
+        "red": objeto,
+        "ronda": r,
+        "fila": fila,
+        "form": form,
+        "anterior": filas[posicion - 1] if posicion > 0 else None,
+        "siguiente": filas[posicion + 1] if posicion + 1 < len(filas) else None,
+        "posicion": posicion + 1,
+        "total": len(filas),
+        "umbral": privacidad.umbrales().personas,
+    }
+    status = 200
+    if accion == "mostrar":
+        motivo = privacidad.cerrar_votacion(r, termino)
+        if not motivo:
+            messages.success(
+                request,
+                f"Votación cerrada: esta es la distribución de la sala en «{termino.nombre}».",
+            )
+            return redirect(
+                "redes:sala_caracteristica", slug=slug, pk=pk, caracteristica=termino.slug
+            )
+        contexto["error_mostrar"] = motivo
+        status = 400
+    elif accion == "acuerdo":
+        if form.is_valid():
+            form.save()
+            messages.success(request, f"Guardamos el acuerdo de la sala sobre «{termino.nombre}».")
+            return redirect(
+                "redes:sala_caracteristica", slug=slug, pk=pk, caracteristica=termino.slug
+            )
+        status = 400
+    elif request.method == "POST":
+        contexto["error_mostrar"] = "No reconocimos la acción. Vuelva a intentarlo."
+        status = 400
+    if fila.celda is not None:
+        contexto["grafico"] = grafico_barras(
+            f"sala-{termino.slug}",
+            f"Distribución de la sala en «{termino.nombre}» (personas por nivel)",
+            [(f"Nivel {i}", fila.celda.distribucion[i - 1]) for i, _texto in r.instrumento.niveles]
+            + [("No sé / no aplica", fila.celda.no_sabe)],
+            maximo=max(1, fila.personas),
+        )
+    return render(request, "redes/sala_caracteristica.html", contexto, status=status)
+
+
+def _acuerdos(r, inf):
+    """Sesión grupal: [(característica, media individual o None, acuerdo)] de lo que
+    la sala acordó. Los acuerdos los escribe la coordinación (no son respuestas);
+    la media individual viene del informe (privacidad), si se puede mostrar."""
+    filas = []
+    for a in r.acuerdos.filter(nivel__isnull=False).select_related("caracteristica__dimension"):
+        media = inf.media(a.caracteristica.slug) if inf.disponible else None
+        filas.append((a.caracteristica, media, a))
+    filas.sort(key=lambda f: (f[0].dimension.orden, f[0].orden, f[0].nombre))
+    return filas
+
+
 def _contexto_informe(objeto, r):
     inf = privacidad.informe(r)
     contexto = {"red": objeto, "ronda": r, "informe": inf}
+    if r.es_sesion:
+        contexto["acuerdos"] = _acuerdos(r, inf)
+        if contexto["acuerdos"]:
+            contexto["grafico_acuerdos"] = grafico_barras(
+                "grafico-acuerdos",
+                f"Nivel acordado por la sala y nivel meta, {r.nombre} (1 a 5)",
+                [(c.nombre, a.nivel, a.meta) for c, _m, a in contexto["acuerdos"]],
+                escala=(1, 5),
+                leyenda_anterior="meta de la red",
+            )
     if inf.disponible:
         anterior = inf.anterior.ronda.nombre if inf.anterior else ""
         contexto["grafico_caracteristicas"] = grafico_barras(
@@ -381,6 +504,27 @@ def informe(request, slug, pk):
     objeto = _red_coordinada(request, slug)
     r = _ronda_de(objeto, pk)
     return render(request, "redes/informe.html", _contexto_informe(objeto, r))
+
+
+@login_required
+@never_cache
+@require_GET
+def informe_pdf(request, slug, pk):
+    """El informe en PDF (redes/pdf.py), con los mismos agregados que el HTML. Sin
+    el mínimo de personas, el PDF dice por qué no hay puntajes."""
+    from .pdf import informe_pdf as generar
+
+    objeto = _red_coordinada(request, slug)
+    r = _ronda_de(objeto, pk)
+    return _adjunto(generar(_contexto_informe(objeto, r)), "application/pdf", objeto, r, "pdf")
+
+
+def _adjunto(contenido, tipo, objeto, r, extension):
+    respuesta = HttpResponse(contenido, content_type=tipo)
+    respuesta["Content-Disposition"] = (
+        f'attachment; filename="informe-{objeto.slug}-{r.pk}.{extension}"'
+    )
+    return respuesta
 
 
 @login_required
@@ -448,9 +592,7 @@ def informe_csv(request, slug, pk):
         fila("dimension", f["termino"], f["termino"].nombre, f["celda"])
     for f in inf.riesgos:
         fila("riesgo", f["termino"], "", f["celda"])
-    respuesta = HttpResponse(salida.getvalue(), content_type="text/csv; charset=utf-8")
-    respuesta["Content-Disposition"] = f'attachment; filename="informe-{objeto.slug}-{r.pk}.csv"'
-    return respuesta
+    return _adjunto(salida.getvalue(), "text/csv; charset=utf-8", objeto, r, "csv")
 
 
 @login_required
@@ -460,7 +602,9 @@ def plan(request, slug, pk):
     objeto = _red_coordinada(request, slug)
     r = _ronda_de(objeto, pk)
     inf = privacidad.informe(r)
-    if not inf.disponible:
+    acuerdos = _acuerdos(r, inf) if r.es_sesion else []
+    # Una red chica (sin el mínimo de personas) puede planificar sobre lo que acordó la sala.
+    if not inf.disponible and not acuerdos:
         messages.error(request, inf.motivo)
         return redirect("redes:informe", slug=slug, pk=pk)
     existente = Plan.objects.filter(ronda=r).first()
@@ -506,10 +650,15 @@ def plan(request, slug, pk):
         acciones = AccionesFormSet(prefix="acciones", initial=filas)
         acciones.extra = 0
         status = 200
-    # Sugerencia de partida: las tres características con menor media.
+    # Sugerencia de partida: las tres características con menor media; en una sesión
+    # grupal, las de mayor distancia entre el nivel acordado y la meta.
     debiles = sorted(
         (f for f in inf.caracteristicas if f["celda"].media is not None),
         key=lambda f: f["celda"].media,
+    )[:3]
+    lejos_de_la_meta = sorted(
+        (f for f in acuerdos if f[2].meta and f[2].meta > f[2].nivel),
+        key=lambda f: (f[2].nivel - f[2].meta, f[2].nivel, f[0].nombre),
     )[:3]
     return render(
         request,
@@ -522,6 +671,7 @@ def plan(request, slug, pk):
             "elegidas": elegidas,
             "recomendaciones": recomendar(objeto, elegidas) if elegidas else [],
             "debiles": debiles,
+            "lejos_de_la_meta": lejos_de_la_meta,
             "plan": existente,
         },
         status=status,
@@ -536,9 +686,10 @@ SESION = "redes_codigo"
 POR_PAGINA_RESPONDER = 8  # afirmaciones por página, aprox.: cómodo en un teléfono
 
 
-def _secciones(instrumento):
+def _secciones(instrumento, sesion=False):
     """[(clave, título, [items])] en el orden en que se responden: una página por
-    dimensión (partida por características si es larga) y una de señales de alerta."""
+    dimensión (partida por características si es larga) y una de señales de alerta.
+    En una sesión grupal, una página por característica: la sala las vota de a una."""
     items = list(
         instrumento.items.select_related("caracteristica__dimension", "riesgo").order_by(
             "sort_order", "pk"
@@ -557,6 +708,11 @@ def _secciones(instrumento):
     for slug, (d, por_caracteristica) in sorted(
         dimensiones.items(), key=lambda x: (x[1][0].orden, x[0])
     ):
+        if sesion:
+            for grupo in por_caracteristica.values():
+                c = grupo[0].caracteristica
+                secciones.append((c.slug, c.nombre, grupo))
+            continue
         partes = [[]]
         for grupo in por_caracteristica.values():
             if partes[-1] and len(partes[-1]) + len(grupo) > POR_PAGINA_RESPONDER + 1:
@@ -608,8 +764,8 @@ def responder(request):
     )
     form = CodigoForm(datos)
     if datos is not None and form.is_valid():
-        limite = clave_ip(request, "codigos-fallidos")
-        if excedido(limite, *CODIGOS_FALLIDOS, sumar=False):
+        limite = ("redes-codigos-fallidos", clave_ip(request), *CODIGOS_FALLIDOS)
+        if limite_alcanzado(request, *limite, sumar=False):
             form.add_error(
                 "codigo",
                 "Demasiados códigos incorrectos desde esta conexión. Espere 15 minutos y "
@@ -619,7 +775,7 @@ def responder(request):
         codigo = Codigo.buscar(form.cleaned_data["codigo"])
         motivo = _motivo_rechazo(codigo)
         if codigo is None:
-            excedido(limite, *CODIGOS_FALLIDOS)
+            limite_alcanzado(request, *limite)
         if motivo:
             form.add_error("codigo", motivo)
             return render(request, "redes/responder_codigo.html", {"form": form}, status=400)
@@ -633,14 +789,32 @@ def responder(request):
     )
 
 
+def _cerradas(ronda):
+    """Sesión grupal: características cuya votación ya cerró la coordinación (nadie
+    cambia ni agrega su puntaje en ellas: privacidad, regla 7)."""
+    if not ronda.es_sesion:
+        return set()
+    return set(
+        Acuerdo.objects.filter(ronda=ronda, mostrada_en__isnull=False).values_list(
+            "caracteristica_id", flat=True
+        )
+    )
+
+
+def _abiertos(items, cerradas):
+    return [i for i in items if i.caracteristica_id not in cerradas]
+
+
 def _primera_pendiente(codigo):
     if not codigo.rol:
         return 0
     respondidos = set(codigo.respuestas.values_list("item_id", flat=True))
-    for numero, (_c, _t, items) in enumerate(_secciones(codigo.ronda.instrumento), 1):
-        if any(i.pk not in respondidos for i in items):
+    cerradas = _cerradas(codigo.ronda)
+    secciones = _secciones(codigo.ronda.instrumento, codigo.ronda.es_sesion)
+    for numero, (_c, _t, items) in enumerate(secciones, 1):
+        if any(i.pk not in respondidos for i in _abiertos(items, cerradas)):
             return numero
-    return len(_secciones(codigo.ronda.instrumento)) + 1
+    return len(secciones) + 1
 
 
 def _codigo_de_sesion(request):
@@ -663,7 +837,7 @@ def responder_seccion(request, numero):
         return render(request, "redes/responder_fin.html", {"motivo": motivo}, status=410)
     ronda = codigo.ronda
     instrumento = ronda.instrumento
-    secciones = _secciones(instrumento)
+    secciones = _secciones(instrumento, ronda.es_sesion)
     total = len(secciones) + 1  # + la final (comentario y envío)
     if numero > total:
         return redirect("redes:responder_seccion", numero=total)
@@ -678,7 +852,9 @@ def responder_seccion(request, numero):
         "secciones": secciones,
         "instrumento": instrumento,
     }
-    if request.method == "POST" and excedido(f"guardar:{codigo.pk}", *GUARDADOS_POR_CODIGO):
+    if request.method == "POST" and limite_alcanzado(
+        request, "redes-guardar", str(codigo.pk), *GUARDADOS_POR_CODIGO
+    ):
         contexto["error_general"] = (
             "Demasiados envíos seguidos. Espere unos minutos y vuelva a intentarlo."
         )
@@ -704,6 +880,10 @@ def responder_seccion(request, numero):
         return _responder_final(request, codigo, contexto, secciones)
 
     clave, titulo, items = secciones[numero - 1]
+    cerradas = _cerradas(ronda)
+    if cerradas:
+        contexto["cerradas"] = [i for i in items if i.caracteristica_id in cerradas]
+        items = _abiertos(items, cerradas)
     guardadas = dict(codigo.respuestas.filter(item__in=items).values_list("item_id", "valor"))
     iniciales = {f"item_{i}": ("ns" if v is None else str(v)) for i, v in guardadas.items()}
     form = SeccionForm(
@@ -715,7 +895,12 @@ def responder_seccion(request, numero):
     )
     if request.method == "POST":
         if form.is_valid():
-            _guardar(codigo, form.valores())
+            if not _guardar(codigo, form.valores()):
+                messages.warning(
+                    request,
+                    "La coordinación cerró la votación de una característica mientras usted "
+                    "puntuaba: ese puntaje ya no se guardó (la sala ya vio su distribución).",
+                )
             destino = numero - 1 if request.POST.get("ir") == "anterior" else numero + 1
             return redirect("redes:responder_seccion", numero=max(0, destino))
         contexto["form"] = form
@@ -727,11 +912,27 @@ def responder_seccion(request, numero):
 
 
 def _guardar(codigo, valores):
-    """Autoguardado de una sección: lo ya contestado no se pierde si se corta la conexión."""
+    """Autoguardado de una sección: lo ya contestado no se pierde si se corta la conexión.
+    False si algo no se guardó porque su votación se cerró en la sala."""
+    completo = True
     with transaction.atomic():
+        if codigo.ronda.es_sesion:
+            # La misma fila que bloquea privacidad.cerrar_votacion: un puntaje entra
+            # antes del cierre o no entra.
+            ronda = Ronda.objects.select_for_update().get(pk=codigo.ronda_id)
+            cerradas = _cerradas(ronda)
+            if cerradas:
+                de_item = dict(
+                    ronda.instrumento.items.filter(pk__in=list(valores)).values_list(
+                        "pk", "caracteristica_id"
+                    )
+                )
+                abiertos = {i: v for i, v in valores.items() if de_item.get(i) not in cerradas}
+                completo = len(abiertos) == len(valores)
+                valores = abiertos
         bloqueado = Codigo.objects.select_for_update().get(pk=codigo.pk)
         if bloqueado.estado == Codigo.ENVIADO:
-            return
+            return completo
         for item_id, valor in valores.items():
             Respuesta.objects.update_or_create(
                 codigo=bloqueado, item_id=item_id, defaults={"valor": valor}
@@ -739,14 +940,16 @@ def _guardar(codigo, valores):
         if bloqueado.estado == Codigo.SIN_USAR:
             bloqueado.estado = Codigo.EN_CURSO
             bloqueado.save(update_fields=["estado"])
+    return completo
 
 
 def _responder_final(request, codigo, contexto, secciones):
     respondidos = set(codigo.respuestas.values_list("item_id", flat=True))
+    cerradas = _cerradas(codigo.ronda)
     faltan = [
-        (n, t, sum(1 for i in items if i.pk not in respondidos))
+        (n, t, sum(1 for i in _abiertos(items, cerradas) if i.pk not in respondidos))
         for n, (_c, t, items) in enumerate(secciones, 1)
-        if any(i.pk not in respondidos for i in items)
+        if any(i.pk not in respondidos for i in _abiertos(items, cerradas))
     ]
     form = ComentarioForm(request.POST or None, initial={"comentario": codigo.comentario})
     contexto.update(form=form, faltan=faltan)

@@ -37,6 +37,21 @@ def coordinadora(crear_usuario):
     return crear_usuario("coordinadora", grupo=COORDINADORES)
 
 
+@pytest.fixture
+def red(inicio, coordinadora):
+    """Una red que coordina `coordinadora` (tests/fabrica_redes.py)."""
+    from .fabrica_redes import crear_red
+
+    return crear_red(coordinadora=coordinadora)
+
+
+@pytest.fixture
+def entrar(client, coordinadora):
+    """El cliente con la sesión de la coordinadora."""
+    client.force_login(coordinadora)
+    return client
+
+
 @pytest.fixture(autouse=True)
 def _cortacircuitos_cerrado():
     """Cada prueba parte con el cortacircuitos de Elasticsearch cerrado."""

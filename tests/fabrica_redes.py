@@ -23,7 +23,9 @@ def crear_red(slug="red-a", slep="barrancas", tipo="utp", coordinadora=None, **e
     return red
 
 
-def crear_ronda(red, estado=Ronda.CERRADA, nombre="Ronda 1", dias=0, instrumento=None):
+def crear_ronda(
+    red, estado=Ronda.CERRADA, nombre="Ronda 1", dias=0, instrumento=None, modo=Ronda.INDIVIDUAL
+):
     hoy = timezone.localdate()
     instrumento = instrumento or cargar_instrumento()[0]
     return Ronda.objects.create(
@@ -33,6 +35,7 @@ def crear_ronda(red, estado=Ronda.CERRADA, nombre="Ronda 1", dias=0, instrumento
         inicio=hoy - datetime.timedelta(days=10 - dias),
         termino=hoy + datetime.timedelta(days=10 + dias),
         estado=estado,
+        modo=modo,
     )
 
 

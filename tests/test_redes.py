@@ -131,6 +131,19 @@ def test_escribir_a_la_red_envia_a_cada_coordinador_por_separado(
     assert r.status_code == 429 and "¿Podemos visitarlos?" in r.content.decode()
 
 
+def test_una_red_recibe_hasta_20_mensajes_al_dia_desde_distintas_conexiones(red):
+    datos = {"nombre": "Ana", "correo": "ana@escuela.cl", "mensaje": "Mensaje número"}
+    for n in range(20):
+        r = Client(REMOTE_ADDR=f"10.0.0.{n + 1}").post(f"/redes/{red.slug}/escribir/", datos)
+        assert r.status_code == 302, n
+    r = Client(REMOTE_ADDR="10.0.1.1").post(f"/redes/{red.slug}/escribir/", datos)
+    assert r.status_code == 429 and "Mensaje número" in r.content.decode()
+    # El tope es de esa red: otra red sigue recibiendo.
+    otra = crear_red(slug="red-b")
+    r = Client(REMOTE_ADDR="10.0.1.1").post(f"/redes/{otra.slug}/escribir/", datos)
+    assert r.status_code == 302
+
+
 def test_escribir_a_la_red_exige_csrf_y_datos_validos(red):
     cliente = Client(enforce_csrf_checks=True)
     r = cliente.post(
@@ -296,6 +309,12 @@ def test_limite_de_codigos_incorrectos(red):
         )
     r = cliente.post(reverse("redes:responder"), {"codigo": "ZZZZ-ZZZZ-ZZZZ"})
     assert r.status_code == 429 and "Demasiados códigos incorrectos" in r.content.decode()
+    # Ni siquiera un código bueno pasa desde esa conexión; desde otra, sí.
+    ronda = crear_ronda(red, estado=Ronda.ABIERTA)
+    (codigo,) = Codigo.generar(ronda, 1)
+    assert cliente.post(reverse("redes:responder"), {"codigo": codigo}).status_code == 429
+    otra = Client(REMOTE_ADDR="10.9.9.9")
+    assert otra.post(reverse("redes:responder"), {"codigo": codigo}).status_code == 302
 
 
 # --- quién ve qué ---------------------------------------------------------------------------

@@ -12,17 +12,6 @@ from redes.models import Codigo, ConfiguracionAutoevaluacion, Ronda
 from .fabrica_redes import crear_red, crear_ronda, responder
 
 
-@pytest.fixture
-def red(inicio, coordinadora):
-    return crear_red(coordinadora=coordinadora)
-
-
-@pytest.fixture
-def entrar(client, coordinadora):
-    client.force_login(coordinadora)
-    return client
-
-
 def _informe_html(client, ronda):
     return client.get(reverse("redes:informe", args=[ronda.red.slug, ronda.pk])).content.decode()
 

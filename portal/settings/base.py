@@ -189,7 +189,8 @@ TRAMA_LIMITES_TASA = [
         "prefijo": "/responder/",
         "metodos": ("POST",),
         # Toda una escuela puede responder desde la misma IP: holgado. Los
-        # códigos incorrectos tienen además su propio límite (redes/limites.py).
+        # códigos incorrectos tienen además su propio límite (redes/views.py, con
+        # portal.seguridad.limite_alcanzado).
         "maximo": 300,
         "ventana": 600,
     },

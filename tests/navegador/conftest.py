@@ -129,6 +129,16 @@ class Visita:
         self.page.wait_for_load_state()
 
 
+def visita_telefono(chromium, servidor, carpeta):
+    """Una pestaña de teléfono (390×844, táctil) con su propio contexto; cerrarla
+    con `visita.page.context.close()`."""
+    contexto = chromium.new_context(
+        locale="es-CL", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    contexto.set_default_timeout(15_000)
+    return Visita(contexto.new_page(), servidor, CAPTURAS / carpeta)
+
+
 @pytest.fixture
 def nueva_visita(chromium, live_server, request):
     """Fábrica de pestañas con sesiones separadas (p. ej. coordinadora y editora)."""

@@ -90,18 +90,9 @@ def test_ronda_de_punta_a_punta(nueva_visita, red_con_practicas, chromium, live_
     for i, (codigo, valor) in enumerate(zip(codigos, valores, strict=True)):
         if i == 0:
             # Desde un teléfono: 390×844, táctil.
-            contexto = chromium.new_context(
-                locale="es-CL",
-                viewport={"width": 390, "height": 844},
-                is_mobile=True,
-                has_touch=True,
-            )
-            contexto.set_default_timeout(15_000)
-            from .conftest import CAPTURAS, Visita
+            from .conftest import visita_telefono
 
-            telefono = Visita(
-                contexto.new_page(), live_server.url, CAPTURAS / "autoevaluacion-telefono"
-            )
+            telefono = visita_telefono(chromium, live_server.url, "autoevaluacion-telefono")
             _responder(telefono, codigo, valor, axe=True)
             # El código ya no sirve una segunda vez.
             telefono.ir("/responder/")
@@ -109,7 +100,7 @@ def test_ronda_de_punta_a_punta(nueva_visita, red_con_practicas, chromium, live_
             telefono.page.get_by_role("button", name="Comenzar o retomar").click()
             expect(telefono.page.get_by_text(re.compile("ya se usó"))).to_be_visible()
             assert not telefono.errores, telefono.errores
-            contexto.close()
+            telefono.page.context.close()
         else:
             _responder(nueva_visita(f"persona-{i}"), codigo, valor)
 
