@@ -22,7 +22,7 @@ install: $(STAMP)
 ## junto con el worker de tareas (correo, índice de Elasticsearch), que se detiene con él.
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_initial_data --demo
+	TRAMA_PUERTO=$(PUERTO) $(PY) manage.py load_initial_data --demo
 	$(PY) manage.py db_worker --no-reload & trabajador=$$!; \
 	trap 'kill $$trabajador 2>/dev/null; wait $$trabajador 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PUERTO)

@@ -7,6 +7,7 @@ módulos `demo.py` (redes y prácticas de ejemplo) y las cuentas de desarrollo.
 
 import importlib
 import importlib.util
+import os
 
 from django.apps import apps
 from django.conf import settings
@@ -90,5 +91,7 @@ class Command(BaseCommand):
         for usuario, clave, grupo, superusuario in CUENTAS_DEMO:
             rol = "superusuario" if superusuario else grupo
             self.stdout.write(f"  {usuario:<13} / {clave:<24} ({rol})")
-        self.stdout.write("Admin de Wagtail: http://127.0.0.1:8000/admin/")
-        self.stdout.write("Sitio:            http://127.0.0.1:8000/")
+        # `make run PUERTO=…` lo pasa en TRAMA_PUERTO para que la dirección impresa sea la real.
+        puerto = os.environ.get("TRAMA_PUERTO", "8000")
+        self.stdout.write(f"Admin de Wagtail: http://127.0.0.1:{puerto}/admin/")
+        self.stdout.write(f"Sitio:            http://127.0.0.1:{puerto}/")
