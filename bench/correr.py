@@ -204,6 +204,23 @@ def medir_carga(env, segundos, conexiones):
         gunicorn.wait(timeout=30)
 
 
+def medir_calidad(env, base, n, archivos):
+    """nDCG@10 y MRR con `evaluar_busqueda` sobre la misma base (estudio + corpus):
+    la calidad se mide junto a los tiempos, con el mismo índice."""
+    calidad = {}
+    for archivo in archivos:
+        destino = SALIDA / f"calidad-{base}-{n}-{Path(archivo).stem}.json"
+        correr([PY, "manage.py", "evaluar_busqueda", archivo, "--guardar", str(destino)], env)
+        datos = json.loads(destino.read_text(encoding="utf-8"))
+        calidad[Path(archivo).name] = {
+            "ndcg": datos["ndcg"],
+            "mrr": datos["mrr"],
+            "consultas": len(datos["consultas"]),
+        }
+        log(f"  calidad {Path(archivo).name}: nDCG@10 {datos['ndcg']:.3f}")
+    return calidad
+
+
 def una_corrida(base, n, args):
     env = entorno(base, n)
     log(f"{base} · {n} documentos: preparando base")
@@ -237,6 +254,7 @@ def una_corrida(base, n, args):
         t_wag, _ = correr([PY, "manage.py", "update_index", "-v0"], env, medir=True)
         resultado["wagtail_update_index_s"] = round(t_wag, 1)
         medir.append("--wagtail")
+    resultado["calidad"] = medir_calidad(env, base, n, args.consultas)
     log("  midiendo API, piso, render y publicar→buscable…")
     resultado.update(json.loads(correr(medir, env).strip().splitlines()[-1]))
     resultado["reindexar"] = {"segundos": round(t_idx, 1), "memoria_max_mib": mem_idx}
@@ -329,6 +347,25 @@ def informe(resultados):
         )
     lineas += [
         "",
+        "## Calidad de la búsqueda, en la misma base",
+        "",
+        "`manage.py evaluar_busqueda` (motor local) con el contenido del estudio y el corpus",
+        "sintético cargados (sin la demo de `make run`); meta del issue de búsqueda: ≥ 0.90",
+        "con el corpus cargado.",
+        "",
+        "| base | docs | archivo | consultas | nDCG@10 | MRR |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in resultados:
+        for archivo, c in (r.get("calidad") or {}).items():
+            lineas.append(
+                f"| {r['base']} | {r['n']:,} | {archivo} | {c['consultas']} | {c['ndcg']:.3f} | "
+                f"{c['mrr']:.3f} |"
+            )
+        if not r.get("calidad"):
+            lineas.append(f"| {r['base']} | {r['n']:,} | no medida en esta corrida | | | |")
+    lineas += [
+        "",
         "## Páginas: render (p50 / p95) y consultas SQL",
         "",
         "Consultas SQL por página: las de la aplicación y, aparte, las lecturas de la caché",
@@ -393,9 +430,16 @@ def main():
     parser.add_argument("--conexiones", type=int, default=16)
     parser.add_argument("--sin-carga", action="store_true")
     parser.add_argument(
+        "--consultas",
+        action="append",
+        help="Archivo de consultas juzgadas para medir la calidad (se puede repetir; por "
+        "defecto busqueda/consultas_juzgadas.json). Cualquier archivo con ese formato.",
+    )
+    parser.add_argument(
         "--informe", action="store_true", help="Solo rehace RESULTADOS.md con lo guardado."
     )
     args = parser.parse_args()
+    args.consultas = args.consultas or [str(BASE / "busqueda" / "consultas_juzgadas.json")]
     SALIDA.mkdir(parents=True, exist_ok=True)
     if args.informe:
         informe(cargar_resultados())
