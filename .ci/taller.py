@@ -175,6 +175,18 @@ class Docente(threading.Thread):
             time.sleep(self.rand.uniform(*PAUSA))
 
 
+# Tope por navegador de /api/buscar/ en TRAMA_LIMITES_TASA (portal/settings/base.py).
+LIMITE_API = 60
+
+
+def _estado(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as respuesta:
+            return respuesta.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 class Resultados:
     def __init__(self):
         self.candado = threading.Lock()
@@ -241,6 +253,12 @@ def main():
                 d.start()
             for d in docentes:
                 d.join(SEGUNDOS + 60)
+            # Control: los límites SÍ están activos (si no, «sin 429» no probaría nada).
+            # Un raspador en la misma IP que descarta cookies se detiene.
+            raspador = [
+                _estado(f"http://127.0.0.1:{puerto}/api/buscar/?q=red")
+                for _ in range(LIMITE_API + 1)
+            ]
         finally:
             gunicorn.terminate()
             gunicorn.wait(timeout=30)
@@ -254,6 +272,9 @@ def main():
         f"p95 {tiempos[int(len(tiempos) * 0.95)] * 1000:.0f} ms; "
         f"preparación {preparado:.0f} s, total {time.monotonic() - inicio:.0f} s"
     )
+    if raspador[-1] != 429:
+        log(f"FALLA: un raspador sin cookies no recibió 429 ({raspador[-1]}): ¿límites apagados?")
+        return 1
     if resultados.malas:
         log(
             f"FALLA: {len(resultados.malas)} respuestas 429/5xx/errores, p. ej. {resultados.malas[:5]}"
