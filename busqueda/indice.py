@@ -34,7 +34,7 @@ from django.db import transaction
 from django_tasks import task
 from wagtail.models import Page, Site
 
-from .models import Documento, Pendiente
+from .models import Documento, EstadoIndice, Pendiente
 from .motores import MotorNoDisponible, motor_elasticsearch, motor_local
 from .registro import TIPOS_DOCUMENTO, facetas_de
 
@@ -255,6 +255,7 @@ def aplicar_elasticsearch(claves):
     if motor is None:
         return
     procesar_pendientes(motor)
+    aplicado = False
     for clave in _como_claves(claves):
         try:
             _aplicar(motor, clave)
@@ -263,6 +264,11 @@ def aplicar_elasticsearch(claves):
             _guardar_pendiente(clave, error)
         else:
             Pendiente.objects.filter(clave=clave).delete()
+            aplicado = True
+    if aplicado:
+        # El local ya cambió la versión al confirmar; Elasticsearch llega después:
+        # otra versión, para que una búsqueda revalidada entre medio no quede vieja.
+        EstadoIndice.marcar_respuestas()
 
 
 @task()

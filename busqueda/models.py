@@ -78,6 +78,11 @@ class EstadoIndice(models.Model):
     contador: una transacción deshecha no puede repetir una versión ya vista."""
 
     version = models.CharField(max_length=32)
+    # Cambia con lo que cambia una respuesta de búsqueda sin tocar documentos del
+    # índice local (sinónimos, destacados, una actualización aplicada en
+    # Elasticsearch). Solo entra en el ETag de las búsquedas (revalidacion.py): los
+    # mapas de facetas no recargan por él.
+    version_respuestas = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         verbose_name = "estado del índice local"
@@ -92,6 +97,24 @@ class EstadoIndice(models.Model):
     @classmethod
     def actual(cls):
         return cls.objects.filter(pk=1).values_list("version", flat=True).first()
+
+    @classmethod
+    def marcar_respuestas(cls, *args, **kwargs):
+        """Receptor de señales (sinónimos, destacados) y fin de una tarea de Elasticsearch."""
+        valor = uuid.uuid4().hex
+        if not cls.objects.filter(pk=1).update(version_respuestas=valor):
+            cls.objects.get_or_create(
+                pk=1, defaults={"version": uuid.uuid4().hex, "version_respuestas": valor}
+            )
+
+    @classmethod
+    def version_busqueda(cls):
+        """Texto que cambia cada vez que puede cambiar lo que responde una búsqueda:
+        reconstrucción, cada escritura del índice local (último `CambioIndice`, con su
+        marca: un cambio deshecho no repite versión) y `version_respuestas`."""
+        estado = cls.objects.filter(pk=1).values_list("version", "version_respuestas").first()
+        ultimo = CambioIndice.objects.order_by("-id").values_list("id", "marca").first()
+        return f"{estado}:{ultimo}"
 
 
 class CambioIndice(models.Model):

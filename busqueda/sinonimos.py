@@ -199,3 +199,11 @@ def conectar():
 
     post_save.connect(_al_cambiar, sender=Sinonimo, dispatch_uid="sinonimo_guardado")
     post_delete.connect(_al_cambiar, sender=Sinonimo, dispatch_uid="sinonimo_borrado")
+    # Sinónimos y destacados cambian respuestas sin tocar documentos: ETag nuevo
+    # para las búsquedas revalidables (revalidacion.py).
+    from .models import Destacado, EstadoIndice, PaginaDestacada
+
+    for modelo in (Sinonimo, Destacado, PaginaDestacada):
+        uid = f"version_respuestas_{modelo._meta.model_name}"
+        post_save.connect(EstadoIndice.marcar_respuestas, sender=modelo, dispatch_uid=f"{uid}_g")
+        post_delete.connect(EstadoIndice.marcar_respuestas, sender=modelo, dispatch_uid=f"{uid}_b")

@@ -18,9 +18,10 @@ from portal.planillas import celda_segura as neutralizar
 from .contencion import contener_fallas
 from .listados import ejecutar, ordenar_agrupar, vista
 from .models import RegistroBusqueda, ValorFaceta
-from .motores import motor_busqueda
+from .motores import AVISO_RESPALDO, motor_busqueda
 from .parametros import ErrorConsulta
 from .registro import BUSCAR, FACETAS, TIPOS
+from .revalidacion import no_publicar, revalidable
 
 MAXIMO_EXPORTAR = 1000
 LARGO_SUGERENCIA = 100
@@ -61,7 +62,16 @@ def _error_json(mensaje):
     return JsonResponse({"error": mensaje}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
+def _degradada(respuesta, resultado):
+    # Elasticsearch no respondió y contestó el índice local: vale para esta vez, no
+    # para guardarla ni revalidarla (revalidacion.py).
+    if resultado is not None and AVISO_RESPALDO in resultado.avisos:
+        no_publicar(respuesta)
+    return respuesta
+
+
 @require_GET
+@revalidable("api-buscar")
 @contener_fallas(json=True)
 def api_buscar(request):
     try:
@@ -69,10 +79,12 @@ def api_buscar(request):
     except ErrorConsulta as error:
         return _error_json(str(error))
     _registrar(resultado)
-    return JsonResponse(resultado_a_json(resultado), json_dumps_params={"ensure_ascii": False})
+    respuesta = JsonResponse(resultado_a_json(resultado), json_dumps_params={"ensure_ascii": False})
+    return _degradada(respuesta, resultado)
 
 
 @require_GET
+@revalidable("api-sugerencias")
 @contener_fallas(json=True)
 def api_sugerencias(request):
     texto = (request.GET.get("q") or "").strip()
@@ -100,12 +112,13 @@ def render_vista(request, plantilla, v, contexto=None):
 
 
 @require_GET
+@revalidable("buscar")
 @contener_fallas()
 def buscar(request):
     v = vista(request.GET, BUSCAR)
     if v.resultado is not None:
         _registrar(v.resultado)
-    return render_vista(request, "busqueda/buscar.html", v)
+    return _degradada(render_vista(request, "busqueda/buscar.html", v), v.resultado)
 
 
 # ------------------------------------------------------------- exportar

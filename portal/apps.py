@@ -14,8 +14,11 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import permisos
+        from . import almacen, permisos
         from .cache import invalidar_paginas, purgar_pagina_al_confirmar
+
+        # Imágenes privadas fuera de lo que sirve el proxy (portal/almacen.py).
+        almacen.instalar()
 
         post_migrate.connect(permisos.sincronizar_grupos, dispatch_uid="trama-grupos")
         page_published.connect(invalidar_paginas, dispatch_uid="trama-cache-publicar")

@@ -46,6 +46,7 @@ EXCLUIDAS = (
     "/documentos/",
     "/practicas/publicar/",
     "/practicas/mis-practicas/",
+    "/imagenes-privadas/",
 )
 
 
@@ -72,12 +73,21 @@ def invalidar_paginas(*args, **kwargs):
         cache.set(CLAVE_GENERACION, 2, timeout=None)
 
 
+def cookies_anonimas(request):
+    """¿La petición es de un visitante anónimo sin nada personal pendiente? Solo
+    trae (si acaso) la cookie de CSRF y la del limitador de tasa (un id al azar,
+    portal/seguridad.py); con sesión o con mensajes pendientes es personal. La usan
+    esta caché y las búsquedas revalidables (busqueda/revalidacion.py)."""
+    from .seguridad import COOKIE_CLIENTE
+
+    return set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME, COOKIE_CLIENTE}
+
+
 def _cacheable(request):
     return (
         _segundos() > 0
         and request.method in ("GET", "HEAD")
-        # Con sesión o con mensajes pendientes la página es personal.
-        and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+        and cookies_anonimas(request)
         and not request.path_info.startswith(EXCLUIDAS)
     )
 

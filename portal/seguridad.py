@@ -18,7 +18,7 @@ from django.core import signing
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django_ratelimit.core import get_usage
 
 # --- Content-Security-Policy ---------------------------------------------------------------
@@ -243,6 +243,8 @@ class LimiteTasaMiddleware:
                 secure=getattr(settings, "SESSION_COOKIE_SECURE", False),
             )
             patch_vary_headers(respuesta, ["Cookie"])
+            # La cookie es de este navegador: un proxy compartido no guarda la respuesta.
+            patch_cache_control(respuesta, private=True)
         return respuesta
 
     @staticmethod
@@ -300,6 +302,7 @@ class LimiteTasaMiddleware:
             )
             respuesta = HttpResponse(html, status=429)
         respuesta["Retry-After"] = str(espera)
+        respuesta["Cache-Control"] = "no-store"
         return respuesta
 
 

@@ -6,9 +6,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from practicas.archivos import servir_imagen_privada
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documentos/", include(wagtaildocs_urls)),
+    # Imágenes privadas (prácticas en revisión) y sus miniaturas, con permisos.
+    path(
+        "imagenes-privadas/<path:ruta>",
+        servir_imagen_privada,
+        name="imagen_privada",
+    ),
     path(
         "cuenta/entrar/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -76,18 +76,29 @@ def al_aprobar(sender, instance, user=None, **kwargs):
     pagina = _practica(instance)
     if pagina is None:
         return
-    from .flujo import publicar_archivos
-
-    publicar_archivos(pagina)
+    _sincronizar(pagina)
     tarea = instance.current_task_state
     notificar(instance, APROBADA, tarea.comment if tarea else "", user)
 
 
+def _sincronizar(pagina):
+    # Los archivos siguen a la versión publicada (practicas/archivos.py).
+    from .archivos import sincronizar_archivos
+
+    sincronizar_archivos(PracticaPage.objects.get(pk=pagina.pk))
+
+
 def al_pedir_cambios(sender, instance, user=None, **kwargs):
+    pagina = _practica(instance)
+    if pagina is not None:
+        _sincronizar(pagina)
     tarea = instance.current_task_state
     notificar(instance, CAMBIOS, tarea.comment if tarea else "", user)
 
 
 def notificar_rechazo(estado, user):
+    pagina = _practica(estado)
+    if pagina is not None:
+        _sincronizar(pagina)
     tarea = estado.current_task_state
     notificar(estado, RECHAZADA, tarea.comment if tarea else "", user)

@@ -21,6 +21,7 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
+from portal.almacen import guardar_original_privado
 from portal.permisos import EDITORES
 
 from .forms import COLECCION_PUBLICA, COLECCION_REVISION
@@ -148,8 +149,14 @@ def guardar_subidas(subida, user):
         # cada una se describe después en la lista (parte con su nombre de archivo).
         titulo = pie if pie and len(subida.imagenes_validas) == 1 else ""
         titulo = titulo or archivo.name.rsplit(".", 1)[0]
-        imagen = get_image_model()(
-            title=titulo[:255], file=archivo, collection=coleccion, uploaded_by_user=user
+        # Directo a la carpeta privada: una imagen en revisión nunca está donde el
+        # proxy sirve archivos (portal/almacen.py).
+        modelo = get_image_model()
+        imagen = modelo(
+            title=titulo[:255],
+            file=guardar_original_privado(modelo, archivo),
+            collection=coleccion,
+            uploaded_by_user=user,
         )
         imagen._set_image_file_metadata()
         imagen.save()
@@ -315,20 +322,6 @@ def enviar_a_revision(pagina, user):
     if flujo is None:
         raise RuntimeError("Falta el flujo «Revisión DEP»: corra load_initial_data.")
     return flujo.start(pagina, user)
-
-
-def publicar_archivos(pagina):
-    """Al aprobarse, sus imágenes y documentos pasan a la colección pública."""
-    publica = coleccion_publica()
-    revision = coleccion_revision()
-    imagenes = [i.imagen_id for i in pagina.imagenes.all()]
-    documentos = [r.documento_id for r in pagina.recursos.all()]
-    get_image_model().objects.filter(pk__in=imagenes, collection=revision).update(
-        collection=publica
-    )
-    get_document_model().objects.filter(pk__in=documentos, collection=revision).update(
-        collection=publica
-    )
 
 
 # Campos que se comparan para contar a la red qué cambió la DEP (etiqueta visible).

@@ -145,7 +145,8 @@ def test_intento_abandonado_no_deja_huerfanos_ni_renombra(red_a, coordinadora):
     assert not get_image_model().objects.exists()
     c.post(PUBLICAR, {**datos(red_a), "imagen": png(nombre="foto-abandonada.png"), "guardar": "1"})
     nueva = get_image_model().objects.get()
-    assert nueva.file.name == "original_images/foto-abandonada.png"
+    # En la carpeta privada (portal/almacen.py), con su nombre de siempre.
+    assert nueva.file.name == "privado/original_images/foto-abandonada.png"
     assert nueva.file.path == ruta
 
 

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "practicas.middleware.PeticionAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # 304 a una búsqueda anónima revalidada, antes de contarla (busqueda/revalidacion.py).
+    "busqueda.revalidacion.RevalidacionMiddleware",
     # Seguridad (portal/seguridad.py y README, sección Despliegue).
     "portal.seguridad.LimiteTasaMiddleware",
     "portal.seguridad.CabecerasDocumentosMiddleware",
@@ -93,6 +95,10 @@ MIDDLEWARE = [
 # Segundos que una página pública queda en caché para anónimos (0 = sin caché).
 # Se invalida al publicar, despublicar, mover o borrar (portal/cache.py).
 TRAMA_CACHE_PAGINAS_SEGUNDOS = int(os.environ.get("TRAMA_CACHE_PAGINAS_SEGUNDOS", "300"))
+
+# Segundos que un navegador o proxy puede reusar una búsqueda anónima sin preguntar;
+# después revalida con su ETag (busqueda/revalidacion.py).
+TRAMA_BUSQUEDA_CACHE_SEGUNDOS = int(os.environ.get("TRAMA_BUSQUEDA_CACHE_SEGUNDOS", "60"))
 
 ROOT_URLCONF = "portal.urls"
 
@@ -328,8 +334,18 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Imágenes de colecciones con restricción de vista (prácticas en revisión) y sus
+# miniaturas: fuera de MEDIA_ROOT, que el proxy sirve; Django revisa permisos
+# (portal/almacen.py). Con TRAMA_MEDIA_PRIVADA_ACCEL (p. ej. "/_media_privada/")
+# Django solo autoriza y nginx entrega el archivo (X-Accel-Redirect, README).
+# Por defecto, junto a MEDIA_ROOT: `media/` → `media-privada/`.
+TRAMA_MEDIA_PRIVADA = Path(
+    os.environ.get("TRAMA_MEDIA_PRIVADA", MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-privada")
+)
+TRAMA_MEDIA_PRIVADA_ACCEL = os.environ.get("TRAMA_MEDIA_PRIVADA_ACCEL", "")
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.almacen.AlmacenMedios"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -12,6 +12,7 @@ TRAMA_EMAIL_BACKEND_REAL = "django.core.mail.backends.locmem.EmailBackend"
 # Tareas en línea: cada prueba ve su efecto sin un worker (las de fallas usan otro).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="trama-media-"))
+TRAMA_MEDIA_PRIVADA = Path(tempfile.mkdtemp(prefix="trama-media-privada-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="trama-static-"))
 ALLOWED_HOSTS = ["*"]
 # Las defensas que cuentan solicitudes se prueban activándolas en su prueba

@@ -39,6 +39,8 @@ from django.db import connection, models
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from portal.almacen import PREFIJO, raiz_privada
+
 logger = logging.getLogger(__name__)
 
 FORMATO = 1
@@ -220,9 +222,9 @@ class Command(BaseCommand):
                     info.mode = 0o600
                     tar.addfile(info, io.BytesIO(contenido))
                     tar.add(datos, arcname="datos.json")
-                    for ruta in medios:
+                    for ruta, nombre in medios:
                         try:
-                            tar.add(ruta, arcname=f"media/{ruta.relative_to(settings.MEDIA_ROOT)}")
+                            tar.add(ruta, arcname=f"media/{nombre}")
                         except FileNotFoundError:  # se borró mientras se respaldaba
                             logger.warning("Archivo borrado durante el respaldo: %s", ruta)
                 # El archivo final aparece completo o no aparece.
@@ -238,11 +240,14 @@ class Command(BaseCommand):
         return None
 
     def _medios(self):
-        raiz = Path(settings.MEDIA_ROOT)
-        if not raiz.exists():
-            return []
-        return sorted(
-            ruta
-            for ruta in raiz.rglob("*")
-            if ruta.is_file() and ruta.relative_to(raiz).parts[0] not in MEDIOS_EXCLUIDOS
-        )
+        """[(ruta en disco, nombre en el almacén)]: MEDIA_ROOT y la carpeta de imágenes
+        privadas (portal/almacen.py), que va en el respaldo como `media/privado/…`."""
+        medios = []
+        for raiz, prefijo in ((Path(settings.MEDIA_ROOT), ""), (raiz_privada(), PREFIJO)):
+            if not raiz.exists():
+                continue
+            for ruta in raiz.rglob("*"):
+                relativa = ruta.relative_to(raiz)
+                if ruta.is_file() and relativa.parts[0] not in MEDIOS_EXCLUIDOS:
+                    medios.append((ruta, prefijo + relativa.as_posix()))
+        return sorted(medios)

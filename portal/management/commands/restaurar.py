@@ -25,6 +25,8 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import DEFAULT_DB_ALIAS, transaction
 from wagtail.models import Page
 
+from portal.almacen import PREFIJO, raiz_privada
+
 from .respaldar import FORMATO, migraciones_aplicadas
 
 # Lo que lanzan tarfile/gzip/json ante un archivo cortado o dañado.
@@ -157,7 +159,19 @@ class Command(BaseCommand):
             return
         destino = Path(settings.MEDIA_ROOT)
         destino.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(origen, destino, dirs_exist_ok=True)
+        # `privado/…` son las imágenes privadas: a su carpeta, fuera de MEDIA_ROOT.
+        privados = origen / PREFIJO.rstrip("/")
+        shutil.copytree(origen, destino, dirs_exist_ok=True, ignore=self._sin_privados(origen))
+        if privados.is_dir():
+            raiz_privada().mkdir(parents=True, exist_ok=True)
+            shutil.copytree(privados, raiz_privada(), dirs_exist_ok=True)
+
+    @staticmethod
+    def _sin_privados(origen):
+        def ignorar(carpeta, nombres):
+            return [PREFIJO.rstrip("/")] if Path(carpeta) == origen else []
+
+        return ignorar
 
     def _reconstruir_indices(self):
         comandos = get_commands()
