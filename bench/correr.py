@@ -223,6 +223,15 @@ def medir_calidad(env, base, n, archivos):
 
 def una_corrida(base, n, args):
     env = entorno(base, n)
+    guardado = SALIDA / f"resultado-{base}-{n}.json"
+    if args.reusar and guardado.exists():
+        # Vuelve a medir sobre la base de la corrida anterior (mismo corpus e índice):
+        # sirve para medir un cambio de código que no toca el índice sin esperar los
+        # minutos de generar y reindexar. Conserva las cifras de esa preparación.
+        anterior = json.loads(guardado.read_text())
+        log(f"{base} · {n} documentos: reusando la base de {anterior['fecha']}")
+        correr([PY, "manage.py", "migrate", "--noinput", "-v0"], env)  # el código pudo cambiar
+        return _medir(base, n, args, env, anterior["generar_s"], anterior["reindexar"], anterior)
     log(f"{base} · {n} documentos: preparando base")
     preparar_base(base, n, env)
     t_gen, mem_gen = correr(
@@ -242,22 +251,29 @@ def una_corrida(base, n, args):
     log(f"  corpus generado en {t_gen:.1f} s; reindexar…")
     t_idx, mem_idx = correr([PY, "manage.py", "reindexar", "--solo", "local"], env, medir=True)
     log(f"  reindexar: {t_idx:.1f} s, {mem_idx} MiB")
+    reindexar = {"segundos": round(t_idx, 1), "memoria_max_mib": mem_idx}
+    return _medir(base, n, args, env, round(t_gen, 1), reindexar)
+
+
+def _medir(base, n, args, env, generar_s, reindexar, anterior=None):
     medir = [PY, "bench/medir.py", "--rondas", str(args.rondas)]
     resultado = {
         "base": base,
         "n": n,
-        "generar_s": round(t_gen, 1),
+        "generar_s": generar_s,
         "comando": "python bench/correr.py " + " ".join(sys.argv[1:]),
         "fecha": datetime.now().strftime("%Y-%m-%d %H:%M"),
     }
-    if n <= args.wagtail_hasta:
+    if anterior is not None and "wagtail_update_index_s" in anterior:
+        resultado["wagtail_update_index_s"] = anterior["wagtail_update_index_s"]
+    elif anterior is None and n <= args.wagtail_hasta:
         t_wag, _ = correr([PY, "manage.py", "update_index", "-v0"], env, medir=True)
         resultado["wagtail_update_index_s"] = round(t_wag, 1)
         medir.append("--wagtail")
     resultado["calidad"] = medir_calidad(env, base, n, args.consultas)
     log("  midiendo API, piso, render y publicar→buscable…")
     resultado.update(json.loads(correr(medir, env).strip().splitlines()[-1]))
-    resultado["reindexar"] = {"segundos": round(t_idx, 1), "memoria_max_mib": mem_idx}
+    resultado["reindexar"] = reindexar
     if not args.sin_carga:
         log("  carga concurrente (gunicorn + wrk)…")
         resultado["carga"] = medir_carga(env, args.segundos_carga, args.conexiones)
@@ -429,6 +445,12 @@ def main():
     parser.add_argument("--segundos-carga", type=int, default=8)
     parser.add_argument("--conexiones", type=int, default=16)
     parser.add_argument("--sin-carga", action="store_true")
+    parser.add_argument(
+        "--reusar",
+        action="store_true",
+        help="Mide de nuevo sobre la base de la corrida anterior de cada tamaño (sin generar "
+        "ni reindexar; conserva esas cifras).",
+    )
     parser.add_argument(
         "--consultas",
         action="append",

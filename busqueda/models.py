@@ -64,7 +64,12 @@ class Documento(models.Model):
     class Meta:
         verbose_name = "documento indexado"
         verbose_name_plural = "documentos indexados"
-        indexes = [models.Index(fields=["fecha"]), models.Index(fields=["tipo"])]
+        indexes = [
+            models.Index(fields=["fecha"]),
+            models.Index(fields=["tipo"]),
+            # Listados fijos por tipo en orden de fecha (motores/local.py, faceta «tipo»).
+            models.Index(fields=["tipo", "fecha"], name="busqueda_doc_tipo_fecha"),
+        ]
 
     def __str__(self):
         return self.titulo

@@ -214,7 +214,9 @@ class HomePage(Page):
         practicas = motor.buscar(
             ConsultaBusqueda(filtros={"tipo": ["practica"]}, orden="reciente", por_pagina=4)
         )
-        todo = motor.buscar(ConsultaBusqueda(por_pagina=1))
+        # Solo los conteos por tipo de red: sin página de resultados (ordenar 100 mil
+        # documentos por fecha para mostrar ninguno costaba ~200 ms, bench/RESULTADOS.md).
+        todo = motor.buscar(ConsultaBusqueda(por_pagina=0))
         return {
             "practicas_recientes": practicas.resultados,
             "por_slep": sorted(practicas.facetas.get("slep", []), key=lambda o: o.etiqueta),
