@@ -449,6 +449,7 @@ class PracticaPage(RoutablePageMixin, marco_mixin("practicas"), Page):
             [t.nombre for t in focos + principios + caracteristicas + niveles]
             + [d.nombre for d in dimensiones.values()]
             + [red.nombre, str(red.slep), red.slep.nombre, red.tipo.nombre, "Chile"]
+            + red.palabras_de_rasgos()
             + [c.nombre for c in comunas]
             + [e.name for e in etiquetas]
         )

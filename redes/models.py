@@ -127,6 +127,14 @@ class Red(index.Indexed, models.Model):
     def preparar_consulta_busqueda(cls, redes):
         return redes.select_related("slep", "tipo").prefetch_related("comunas", "niveles")
 
+    def palabras_de_rasgos(self):
+        """Lo que la red declara de sí (rural, EIB) como palabras buscables: lo indexan
+        la red y cada una de sus prácticas (quien busca «EIB» busca también lo que
+        hacen las redes con enfoque intercultural)."""
+        return (["rural", "multigrado"] if self.rural else []) + (
+            ["intercultural", "EIB"] if self.eib else []
+        )
+
     def datos_busqueda(self):
         """Contrato con `busqueda` (tipo `red` del registro): texto plano y facetas."""
         from busqueda.registro import facetas_de
@@ -137,8 +145,7 @@ class Red(index.Indexed, models.Model):
             [self.tipo.nombre, str(self.slep), self.slep.nombre, "Chile"]
             + [c.nombre for c in comunas]
             + [n.nombre for n in niveles]
-            + (["rural", "multigrado"] if self.rural else [])
-            + (["intercultural", "EIB"] if self.eib else [])
+            + self.palabras_de_rasgos()
         )
         return {
             "tipo": "red",

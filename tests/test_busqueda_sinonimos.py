@@ -77,6 +77,22 @@ def test_consultas_de_docentes_traen_lo_pertinente_arriba(
     assert esperado in slugs(client, consulta)[:hasta]
 
 
+def test_eib_con_la_red_intercultural_marcada_sigue_trayendo_la_practica_primero(
+    client, contenido, django_capture_on_commit_callbacks
+):
+    """Como en `make run`: la red del calendario declara EIB. La práctica de una red EIB
+    también es EIB (indexa los rasgos de su red) y va antes que la red (peso del tipo)."""
+    from redes.models import Red
+
+    red = Red.objects.get(slug="red-intercultural-costa-araucania")
+    red.eib = True
+    with django_capture_on_commit_callbacks(execute=True):  # reindexa sus prácticas
+        red.save()
+    primeros = slugs(client, "EIB")[:3]
+    assert primeros[0] == CALENDARIO
+    assert "red-intercultural-costa-araucania" in primeros
+
+
 def test_educacion_intercultural_bilingue_ya_no_trae_todo_lo_que_dice_educacion(client, contenido):
     r = buscar("educación intercultural bilingüe")
     assert r.resultados[0].slug == CALENDARIO
