@@ -8,6 +8,7 @@ import pytest
 
 from practicas import demo
 from practicas.models import PracticaPage
+from redes.models import Red
 from tests.test_casos import crear_caso, crear_indice
 
 
@@ -71,10 +72,26 @@ def test_practicas_y_redes_sin_datos_personales(client, publicado):
     r = client.get("/datos/practicas.json")
     assert r.json()["total"] == publicadas
     assert {"red", "slep", "focos", "nivel_evidencia"} <= set(r.json()["practicas"][0])
+    from django.contrib.auth import get_user_model
+
+    quien = get_user_model().objects.create_user("coord.barrancas", email="c@ejemplo.cl")
+    for red in Red.objects.all():
+        red.coordinadores.add(quien)
     redes = client.get("/datos/redes.json").json()["redes"]
     assert redes
     texto = client.get("/datos/redes.csv").content.decode() + str(redes)
-    assert "coordinador" not in texto and "@" not in texto
+    assert "@" not in texto
+    # Ni un campo de coordinación ni el nombre de usuario de quien coordina (el nombre
+    # de una red sí puede decir «coordinadoras»: «Red de coordinadoras PIE»).
+    assert not any("coordinador" in clave for red in redes for clave in red)
+    celdas = {c for linea in texto.splitlines() for c in linea.split(",")}
+    celdas |= {str(v) for red in redes for v in red.values()}
+    usuarios = set(
+        Red.objects.filter(coordinadores__isnull=False).values_list(
+            "coordinadores__username", flat=True
+        )
+    )
+    assert usuarios and not (usuarios & celdas)
 
 
 def test_taxonomia_trae_el_marco_completo(client, publicado):
