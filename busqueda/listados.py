@@ -131,7 +131,8 @@ def _meta_de_resultados(resultados):
     if claves:
         filas = ValorFaceta.objects.filter(
             documento__clave__in=claves, faceta__in=META_RESULTADO + ("foco", "ejemplo")
-        ).values_list("documento__clave", "faceta", "valor", "etiqueta")
+        ).order_by("id")  # el orden en que se indexaron (el del marco), igual tras restaurar
+        filas = filas.values_list("documento__clave", "faceta", "valor", "etiqueta")
         for clave, faceta, valor, etiqueta in filas:
             meta.setdefault(clave, {}).setdefault(faceta, []).append((valor, etiqueta))
     for r in resultados:

@@ -155,9 +155,11 @@ def _con_meta(filas):
         return
     facetas = {f for tipo in filas for f in META.get(tipo, ())}
     valores = {}
-    for documento_id, faceta, etiqueta in ValorFaceta.objects.filter(
-        documento_id__in=por_id, faceta__in=facetas
-    ).values_list("documento_id", "faceta", "etiqueta"):
+    for documento_id, faceta, etiqueta in (
+        ValorFaceta.objects.filter(documento_id__in=por_id, faceta__in=facetas)
+        .order_by("id")
+        .values_list("documento_id", "faceta", "etiqueta")
+    ):
         valores.setdefault(documento_id, {}).setdefault(faceta, []).append(etiqueta)
     for documento_id, (tipo, fila) in por_id.items():
         datos = valores.get(documento_id, {})

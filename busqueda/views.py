@@ -142,9 +142,13 @@ def _filas(request, resultado):
     """[(encabezados), filas...] con las facetas exportables del registro."""
     claves = [r.clave for r in resultado.resultados]
     valores = {}
-    for clave, faceta, etiqueta in ValorFaceta.objects.filter(
-        documento__clave__in=claves, faceta__in=[f.clave for f in FACETAS_EXPORTADAS]
-    ).values_list("documento__clave", "faceta", "etiqueta"):
+    for clave, faceta, etiqueta in (
+        ValorFaceta.objects.filter(
+            documento__clave__in=claves, faceta__in=[f.clave for f in FACETAS_EXPORTADAS]
+        )
+        .order_by("id")
+        .values_list("documento__clave", "faceta", "etiqueta")
+    ):
         valores.setdefault((clave, faceta), []).append(etiqueta)
     encabezados = ["Tipo", "Título", "URL", "Resumen", "Fecha de publicación"] + [
         f.etiqueta for f in FACETAS_EXPORTADAS

@@ -127,7 +127,7 @@ REDES = [
         "puerto-cordillera",
         ["Coquimbo", "Andacollo"],
         ["basica", "especial"],
-        "coordinadora",
+        "coordinador2",
         "Que los equipos del Programa de Integración Escolar y los docentes de aula enseñen "
         "juntos y no en paralelo.",
     ),
