@@ -29,3 +29,33 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+
+
+def when_ready(server):
+    """En el maestro, con la app ya cargada (`preload_app`) y antes de crear workers.
+
+    1. Carga el mapa de facetas del motor local: cada worker lo hereda cargado y solo
+       aplica los cambios posteriores. Sin esto, la primera búsqueda de CADA worker
+       (también de los que se reciclan con `max_requests`) esperaba la carga: ~2,4 s
+       con 100 mil prácticas (bench/brechas.md). Si la base no responde o no está
+       migrada, se sigue: cada worker cargará el mapa en su primera búsqueda.
+    2. Congela lo cargado (Django, Wagtail, modelos, el mapa: ~200 mil objetos) fuera
+       del recolector de ciclos: vive lo que vive el proceso, y sin esto cada tanto una
+       solicitud pagaba una recolección completa de ~85 ms. Los workers además
+       comparten esas páginas de memoria sin copiarlas.
+    """
+    if not server.cfg.preload_app:
+        return
+    import gc
+
+    from django.db import DatabaseError, connections
+
+    from busqueda.motores.facetas_bits import mapa_facetas
+
+    try:
+        mapa_facetas()
+    except DatabaseError as error:
+        server.log.warning("Sin precarga del mapa de facetas: %s", error)
+    finally:
+        connections.close_all()  # ninguna conexión abierta cruza el fork
+    gc.freeze()

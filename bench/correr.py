@@ -33,6 +33,18 @@ METAS = {
     "rps_cacheadas": 300,
     "consultas_sql_max": 15,
 }
+# Metas con 100 mil prácticas de los issues «Una sola vía para encontrar» (páginas,
+# publicar→buscable) y «Rendimiento a escala nacional» (API, razón, carga, memoria).
+METAS_100K = {
+    "sqlite": {"api_p95": 40, "pagina_p95": 60},
+    "postgres": {"api_p95": 60, "pagina_p95": 120},
+    "razon": 3,
+    "publicar_buscable": 300,
+    "carga_rps": 60,
+    "carga_p99": 500,
+    "memoria_worker": 300,
+}
+PAGINAS_CON_META = ("casos (listado)", "prácticas (3 filtros)", "/buscar/ con 3 facetas")
 
 
 def log(msg):
@@ -134,6 +146,25 @@ def puerto_libre():
         return s.getsockname()[1]
 
 
+def memoria_workers(maestro):
+    """RSS máximo (MiB) de los workers de gunicorn al terminar la carga, leído de /proc.
+    Cuenta también las páginas compartidas con el maestro (`preload_app`): es una cota
+    superior de lo que cada worker agrega."""
+    maximo = None
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            campos = stat.read_text().rsplit(")", 1)[1].split()
+            if int(campos[1]) != maestro:
+                continue
+            for linea in (stat.parent / "status").read_text().splitlines():
+                if linea.startswith("VmRSS:"):
+                    mib = round(int(linea.split()[1]) / 1024, 1)
+                    maximo = mib if maximo is None else max(maximo, mib)
+        except (OSError, IndexError, ValueError):
+            continue
+    return maximo
+
+
 def medir_carga(env, segundos, conexiones):
     """gunicorn (configuración de producción) + wrk en loopback, acotado en tiempo."""
     puerto = puerto_libre()
@@ -198,6 +229,7 @@ def medir_carga(env, segundos, conexiones):
             p50 = _campo(lineas, lambda x: x.strip().startswith("50%"), 1, str) or ""
             p99 = _campo(lineas, lambda x: x.strip().startswith("99%"), 1, str) or ""
             resultados[nombre] = {"rps": rps, "no_2xx": no_2xx, "p50": p50, "p99": p99}
+        resultados["memoria_max_worker_mib"] = memoria_workers(gunicorn.pid)
         return resultados
     finally:
         gunicorn.terminate()
@@ -251,6 +283,27 @@ def una_corrida(base, n, args):
     log(f"  corpus generado en {t_gen:.1f} s; reindexar…")
     t_idx, mem_idx = correr([PY, "manage.py", "reindexar", "--solo", "local"], env, medir=True)
     log(f"  reindexar: {t_idx:.1f} s, {mem_idx} MiB")
+    if base == "postgres":
+        # Lo que el autovacuum hace solo en una instalación en marcha (mapa de
+        # visibilidad y estadísticas tras la carga masiva); medir antes mediría una
+        # base recién cargada que ningún sitio sirve por mucho tiempo.
+        nombre = f"trama_bench_{n}"
+        for tabla in ("busqueda_documento", "busqueda_valorfaceta"):
+            subprocess.run(
+                [
+                    "psql",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "-q",
+                    "-d",
+                    nombre,
+                    "-c",
+                    f"VACUUM ANALYZE {tabla}",
+                ],
+                check=True,
+            )
     reindexar = {"segundos": round(t_idx, 1), "memoria_max_mib": mem_idx}
     return _medir(base, n, args, env, round(t_gen, 1), reindexar)
 
@@ -310,6 +363,81 @@ def cargar_resultados():
     return sorted(resultados, key=lambda r: (orden_base.get(r["base"], 9), r["n"]))
 
 
+def _ms(texto):
+    """«1.14s», «44.17ms» o «870.00us» de wrk, en milisegundos."""
+    if not texto:
+        return None
+    for sufijo, factor in (("ms", 1), ("us", 0.001), ("s", 1000)):
+        if texto.endswith(sufijo):
+            return float(texto[: -len(sufijo)]) * factor
+    return None
+
+
+def tabla_metas(resultados):
+    """Cada meta de 100 mil prácticas contra lo medido, por base."""
+    lineas = [
+        "## Metas con 100 mil prácticas: cumplidas o no",
+        "",
+        "| medida | base | meta | medido | |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+
+    def fila(nombre, base, meta, valor, menor=True, unidad=" ms"):
+        if valor is None:
+            estado = "sin dato"
+        else:
+            ok = valor <= meta if menor else valor >= meta
+            estado = "✅" if ok else "❌"
+        signo = "≤" if menor else "≥"
+        medido = "—" if valor is None else f"{valor:g}{unidad}"
+        lineas.append(f"| {nombre} | {base} | {signo} {meta}{unidad} | {medido} | {estado} |")
+
+    for r in resultados:
+        if r["n"] < 100000 or r["base"] not in METAS_100K:
+            continue
+        base, metas = r["base"], METAS_100K[r["base"]]
+        fila("`/api/buscar/` p95 (mezcla)", base, metas["api_p95"], r["api"]["total"]["p95"])
+        if "api_sin_cache_texto" in r:
+            fila(
+                "`/api/buscar/` p95, sin caché de texto",
+                base,
+                metas["api_p95"],
+                r["api_sin_cache_texto"]["total"]["p95"],
+            )
+        piso = r["piso"]["p50"]
+        razon = round(r["api"]["total"]["p50"] / piso, 1) if piso else None
+        fila("razón API / piso (p50)", base, METAS_100K["razon"], razon, unidad="")
+        for pagina in PAGINAS_CON_META:
+            if pagina in r["render"]:
+                fila(f"render {pagina} p95", base, metas["pagina_p95"], r["render"][pagina]["p95"])
+        fila(
+            "publicar→buscable",
+            base,
+            METAS_100K["publicar_buscable"],
+            r["publicar"]["buscable_ms"],
+        )
+        carga = (r.get("carga") or {}).get("API de búsqueda (sin caché)")
+        if carga:
+            fila(
+                "API sin caché bajo carga",
+                base,
+                METAS_100K["carga_rps"],
+                carga["rps"],
+                False,
+                " req/s",
+            )
+            fila("API sin caché bajo carga, p99", base, METAS_100K["carga_p99"], _ms(carga["p99"]))
+        memoria = (r.get("carga") or {}).get("memoria_max_worker_mib")
+        fila(
+            "memoria por worker (RSS máx.)",
+            base,
+            METAS_100K["memoria_worker"],
+            memoria,
+            unidad=" MiB",
+        )
+    return lineas + [""] if len(lineas) > 4 else []
+
+
 def informe(resultados):
     corridas = sorted({(r.get("fecha", "?"), r.get("comando", "?")) for r in resultados})
     lineas = [
@@ -321,6 +449,7 @@ def informe(resultados):
         "- Configuración: `bench/settings_bench.py` (producción sin HTTPS forzado ni límites de tasa);",
         "  API y render medidos con el cliente de Django en proceso (sin red); carga con gunicorn + wrk en loopback.",
         "",
+        *tabla_metas(resultados),
         "## Búsqueda: `/api/buscar/` contra el piso",
         "",
         "El piso es la misma consulta de texto (top 20) ejecutada directo sobre el índice de texto "

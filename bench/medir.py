@@ -9,6 +9,7 @@ render y consultas SQL de las páginas públicas.
 """
 
 import argparse
+import gc
 import json
 import os
 import sqlite3
@@ -90,6 +91,13 @@ def medir_api(cliente, rondas):
             k: percentiles(v[len(v) // (rondas + 1) :]) for k, v in sorted(por_clase.items())
         },
     }
+
+
+def medir_api_sin_cache(cliente, rondas):
+    from django.test import override_settings
+
+    with override_settings(TRAMA_CACHE_TEXTO=0):
+        return medir_api(cliente, rondas)
 
 
 def _sql_piso(q, pagina):
@@ -197,10 +205,12 @@ def rutas_render():
         "casos (listado)": "/casos/",
         "casos (filtros)": "/casos/?ambito=internacional&caracteristica=liderazgo-distribuido",
         "ficha de caso": caso.url,
-        "prácticas (filtros)": "/practicas/?foco=socioeducativo&slep=huasco",
+        "prácticas (3 filtros)": "/practicas/?foco=socioeducativo&slep=huasco&evidencia=resultados",
         "ficha de práctica": practica.url,
         "/buscar/": "/buscar/?q=escuelas+rurales",
-        "/buscar/ con facetas": "/buscar/?q=redes&foco=socioeducativo&slep=huasco",
+        "/buscar/ con 3 facetas": (
+            "/buscar/?q=redes&foco=socioeducativo&slep=huasco&evidencia=resultados"
+        ),
     }
 
 
@@ -238,9 +248,18 @@ def main():
     parser.add_argument("--wagtail", action="store_true", help="Mide Page.objects.search().")
     args = parser.parse_args()
     cliente = Client()
+    # Como en producción (portal/wsgi.py), lo cargado al arrancar queda fuera del
+    # recolector de ciclos; aquí después de una primera vuelta por las páginas, que
+    # carga plantillas y modelos que un worker ya tendría cargados.
+    for ruta in rutas_render().values():
+        cliente.get(ruta)
+    gc.freeze()
     resultado = {
         "documentos": __import__("busqueda.models").models.Documento.objects.count(),
         "api": medir_api(cliente, args.rondas),
+        # La misma mezcla sin la caché de consultas de texto de cada proceso
+        # (facetas_bits.MapaFacetas.bits_texto): cada búsqueda vuelve a leer sus ids.
+        "api_sin_cache_texto": medir_api_sin_cache(cliente, args.rondas),
         "piso": medir_piso(args.rondas),
         "render": medir_render(cliente, args.repeticiones_render),
         "publicar": medir_publicar(cliente),

@@ -69,6 +69,10 @@ class Documento(models.Model):
             models.Index(fields=["tipo"]),
             # Listados fijos por tipo en orden de fecha (motores/local.py, faceta «tipo»).
             models.Index(fields=["tipo", "fecha"], name="busqueda_doc_tipo_fecha"),
+            # Las claves de orden por relevancia de cada coincidencia, sin leer la fila
+            # ancha (cuerpo, resumen…): el motor local la pide en SQLite con INDEXED BY
+            # (sql_texto.IndiceSQLite.tabla_orden). Es la «tabla angosta» del orden.
+            models.Index(fields=["id", "tipo", "fecha", "norm_titulo"], name="busqueda_doc_orden"),
         ]
 
     def __str__(self):

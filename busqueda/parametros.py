@@ -16,8 +16,9 @@ import re
 import unicodedata
 
 from .indice import clave_pagina
-from .models import TIPOS, Destacado, ValorFaceta
+from .models import TIPOS, Destacado
 from .motores.base import FACETAS, MAXIMO_POR_PAGINA, ConsultaBusqueda
+from .motores.facetas_bits import mapa_facetas
 from .normalizacion import normalizar_consulta
 from .registro import BUSCAR, LISTADOS
 
@@ -102,13 +103,10 @@ def leer_consulta(get, por_pagina_maximo=MAXIMO_POR_PAGINA, listado=None):
             filtros[faceta] = buenos
 
     if filtros:
-        existentes = set(
-            ValorFaceta.objects.filter(
-                faceta__in=list(filtros), valor__in={v for vs in filtros.values() for v in vs}
-            )
-            .values_list("faceta", "valor")
-            .distinct()
-        )
+        # Las opciones que existen son las del mapa de facetas en memoria (se mantiene
+        # al día con cada cambio del índice local, que existe con cualquier motor): en
+        # PostgreSQL, el DISTINCT sobre `ValorFaceta` tomaba ~110 ms con 100 mil prácticas.
+        existentes = mapa_facetas().bits
         for faceta in list(filtros):
             conocidos = [v for v in filtros[faceta] if (faceta, v) in existentes]
             for valor in filtros[faceta]:

@@ -3,11 +3,12 @@
 Un caso muestra casos y prácticas parecidas; una práctica, prácticas y casos.
 Parecido = opciones de faceta compartidas, con peso: mismo tipo de red (3),
 característica (2), foco y etiqueta (1); a igual peso, lo más reciente y luego
-el título. Todo sale de `ValorFaceta` (índice faceta, valor, documento), que
-solo tiene lo publicado y público: el índice nunca tiene borradores.
+el título. Todo sale del índice (`ValorFaceta` y su mapa de bits en memoria,
+motores/facetas_bits.py), que solo tiene lo publicado y público: el índice
+nunca tiene borradores.
 
 Cota: por cada opción del documento se miran solo los `CANDIDATOS_POR_OPCION`
-documentos más recientes del tipo pedido, y el peso de cada uno suma las
+documentos indexados más recientemente (ids más altos) del tipo pedido, y el peso de cada uno suma las
 opciones en cuya lista aparece. Con 100 mil prácticas una opción como
 «tipo de red: territorial» la comparten decenas de miles; contar todas las
 coincidencias tomaba más de un segundo (bench/RESULTADOS.md) y cambiaba poco:
@@ -17,22 +18,20 @@ hay recientes. Con menos documentos que la cota el resultado es exacto.
 Los que elige el editor (casos relacionados en el admin) van primero y, si
 alguno está publicado, solos: es una decisión editorial.
 
-Consultas: una para las opciones del documento, una para los más parecidos de
-todos los tipos pedidos, una para los elegidos si se pasan y una para los datos
-que se muestran bajo cada título."""
+Consultas: una para las opciones del documento, la que pone al día el mapa de
+facetas en memoria, una para desempatar a los finalistas de todos
+los tipos, una para los elegidos si se pasan y una para los datos que se muestran
+bajo cada título."""
 
-import time
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Count
-
 from .models import Documento, ValorFaceta
+from .motores.facetas_bits import ids_de, mapa_facetas
 
 PESOS = {"tipo_red": 3, "caracteristica": 2, "foco": 1, "etiqueta": 1}
 CANDIDATOS_POR_OPCION = 200
-TIPO_ESCASO = 2000
-_TAMANOS = None  # (instante, {tipo: documentos}), ver _tamanos_por_tipo()
+VENTANA_BITS = 8192  # bits que se miran de una vez al buscar los ids más altos
 # Lo que se muestra bajo el título de cada tipo.
 META = {"practica": ("red",), "caso": ("pais", "tipo_red"), "red": ("slep", "tipo_red")}
 
@@ -63,17 +62,17 @@ def relacionados(clave, tipos=("caso", "practica"), limite=3, elegidos=None):
             .values(*_CAMPOS)
         )
     pendientes = [t for t in tipos if not filas.get(t)]
-    opciones = []
+    opciones, propio = [], None
     if pendientes:
-        opciones = list(
-            ValorFaceta.objects.filter(documento__clave=clave, faceta__in=PESOS)
-            .values_list("faceta", "valor")
-            .distinct()
-        )
+        for documento_id, faceta, valor in ValorFaceta.objects.filter(
+            documento__clave=clave, faceta__in=PESOS
+        ).values_list("documento_id", "faceta", "valor"):
+            propio = documento_id
+            opciones.append((faceta, valor))
     if opciones:
         for tipo in pendientes:
             filas[tipo] = []
-        for f in _parecidos(clave, pendientes, opciones, limite):
+        for f in _parecidos(propio, pendientes, list(dict.fromkeys(opciones)), limite):
             filas[f["tipo"]].append(f)
     else:
         for tipo in pendientes:
@@ -90,63 +89,63 @@ def relacionados(clave, tipos=("caso", "practica"), limite=3, elegidos=None):
     }
 
 
-def _parecidos(clave, tipos, opciones, limite):
-    """Los `limite` más parecidos de cada tipo, en una consulta.
+def _mas_altos(bits, cuantos):
+    """Los `cuantos` ids más altos (los más recientes) encendidos en `bits`."""
+    salida = []
+    while bits and len(salida) < cuantos:
+        desde = max(0, bits.bit_length() - VENTANA_BITS)
+        salida.extend(reversed([desde + i for i in ids_de(bits >> desde)]))
+        bits &= (1 << desde) - 1
+    return salida[:cuantos]
 
-    SQL propio porque el ORM no arma esta forma: por cada opción, los
-    `CANDIDATOS_POR_OPCION` documentos más recientes que la comparten (cada uno
-    recorre el índice (faceta, valor, documento) hacia atrás y se detiene al
-    juntarlos), sumados por documento, y los mejores de cada tipo. Con un OR de
-    subconsultas el motor recorría la tabla entera (~4 s con 100 mil prácticas).
-    Solo nombres de tablas de `_meta`; los valores van como parámetros."""
-    vf, doc = ValorFaceta._meta.db_table, Documento._meta.db_table
-    tamanos = _tamanos_por_tipo()
-    partes, params = [], []
+
+def _parecidos(propio, tipos, opciones, limite):
+    """Los `limite` más parecidos de cada tipo al documento `propio` (su id), desde el
+    mapa de facetas en memoria (el mismo que cuenta las facetas de la búsqueda,
+    facetas_bits.py).
+
+    Por cada opción, los `CANDIDATOS_POR_OPCION` documentos más recientes del tipo
+    que la comparten son los bits más altos de (opción AND tipo); el peso de cada
+    documento suma sus opciones. Solo los empatados hasta el último lugar se leen de
+    la base (una consulta para todos los tipos), para desempatar por fecha y título.
+    En SQL (una subconsulta por opción con ORDER BY … LIMIT) costaba ~530 ms en
+    PostgreSQL con 100 mil prácticas (bench/brechas.md)."""
+    mapa = mapa_facetas()
+    pesos_por_tipo, finalistas = {}, set()
     for tipo in tipos:
-        ramas, ramas_params = [], []
-        # Mismo resultado, distinto camino: un tipo escaso (19 casos entre 100 mil
-        # prácticas) se recorre desde sus documentos; uno abundante, desde la opción
-        # (bench: 82 → 1 ms y 1.100 → 2 ms con 100 mil prácticas).
-        if tamanos.get(tipo, 0) <= TIPO_ESCASO:
-            de_tipo = f"v.documento_id IN (SELECT id FROM {doc} WHERE tipo = %s)"  # noqa: S608
-            union = ""
-        else:
-            de_tipo = "dd.tipo = %s"
-            union = f"JOIN {doc} dd ON dd.id = v.documento_id "
-        for n, (faceta, valor) in enumerate(opciones):
-            ramas.append(
-                f"SELECT * FROM (SELECT v.documento_id, {int(PESOS[faceta])} AS peso "  # noqa: S608
-                f"FROM {vf} v {union}"
-                f"WHERE v.faceta = %s AND v.valor = %s AND {de_tipo} "
-                f"ORDER BY v.documento_id DESC LIMIT %s) o{n}"
+        de_tipo = mapa.bits.get(("tipo", tipo), 0)
+        pesos = Counter()
+        for faceta, valor in opciones:
+            opcion = mapa.bits.get((faceta, valor), 0) & de_tipo
+            for documento_id in _mas_altos(opcion, CANDIDATOS_POR_OPCION):
+                pesos[documento_id] += PESOS[faceta]
+        pesos.pop(propio, None)
+        if pesos:
+            corte = sorted(pesos.values(), reverse=True)[min(limite, len(pesos)) - 1]
+            finalistas.update(i for i, p in pesos.items() if p >= corte)
+            pesos_por_tipo[tipo] = pesos
+    if not finalistas:
+        return []
+    por_id = {
+        f["id"]: f
+        for f in Documento.objects.filter(id__in=finalistas).values(
+            *_CAMPOS, "tipo", "fecha", "titulo_plegado"
+        )
+    }
+    salida = []
+    for tipo, pesos in pesos_por_tipo.items():
+        filas = [por_id[i] for i in pesos if i in por_id and por_id[i]["tipo"] == tipo]
+        filas.sort(
+            key=lambda f, pesos=pesos: (
+                -pesos[f["id"]],
+                f["fecha"] is None,
+                -(f["fecha"].timestamp() if f["fecha"] else 0),
+                f["titulo_plegado"],
+                f["id"],
             )
-            ramas_params += [faceta, valor, tipo, CANDIDATOS_POR_OPCION]
-        columnas = ", ".join(f"d.{c}" for c in _CAMPOS)
-        partes.append(
-            f"SELECT * FROM (SELECT CAST(%s AS VARCHAR(20)) AS tipo, {columnas}, SUM(c.peso) AS peso "  # noqa: S608
-            f"FROM ({' UNION ALL '.join(ramas)}) c JOIN {doc} d ON d.id = c.documento_id "
-            f"WHERE d.clave <> %s GROUP BY d.id "
-            f"ORDER BY peso DESC, CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, "
-            f"d.titulo_plegado, d.id LIMIT %s) t_{tipo}"
         )
-        params += [tipo, *ramas_params, clave, limite]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(partes), params)
-        nombres = [c[0] for c in cursor.description]
-        return [dict(zip(nombres, fila, strict=True)) for fila in cursor.fetchall()]
-
-
-def _tamanos_por_tipo():
-    """{tipo: documentos}, recordado unos minutos en el proceso: solo elige el camino
-    de la consulta (un conteo viejo nunca cambia el resultado)."""
-    global _TAMANOS
-    ahora = time.monotonic()
-    if _TAMANOS is None or ahora - _TAMANOS[0] > 300:
-        conteos = dict(
-            Documento.objects.values_list("tipo").annotate(n=Count("id")).values_list("tipo", "n")
-        )
-        _TAMANOS = (ahora, conteos)
-    return _TAMANOS[1]
+        salida.extend(filas[:limite])
+    return salida
 
 
 def _con_meta(filas):

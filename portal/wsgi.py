@@ -1,4 +1,7 @@
-"""Punto de entrada WSGI. Por defecto usa la configuración de producción."""
+"""Punto de entrada WSGI. Por defecto usa la configuración de producción.
+
+gunicorn, antes de crear los workers, precarga el mapa de facetas y congela lo
+cargado fuera del recolector de ciclos (`when_ready` en gunicorn.conf.py)."""
 
 import os
 

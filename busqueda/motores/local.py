@@ -33,7 +33,7 @@ from ..normalizacion import (
 from ..registro import ORDENES, PESOS_TIPO, TIPOS_EXPERIENCIA
 from ..sinonimos import disparadores, expandir
 from .base import FACETAS, Motor, OpcionFaceta, Resultado, ResultadoBusqueda
-from .facetas_bits import bits_de, mapa_facetas
+from .facetas_bits import bits_de, ids_de, mapa_facetas
 from .sql_texto import indice_texto
 
 MAXIMO_TERMINOS = 32
@@ -58,6 +58,10 @@ CAMPOS_DESTACADOS = ("titulo", "etiquetas")
 # pocas palabras con contenido. Sobre este número (texto pegado, consultas hostiles) se
 # busca con Y/O y bm25 solamente, sin cobertura: el costo queda acotado.
 MAXIMO_GRUPOS_COBERTURA = 8
+# Filtros de faceta como lista de ids (del mapa de bits) hasta este tamaño; sobre él, el
+# filtro es amplio y las subconsultas terminan pronto (el orden por fecha recorre su
+# índice y cada fila calza con alta probabilidad).
+MAXIMO_IDS_EN_LISTA = 20_000
 
 
 @dataclass
@@ -174,6 +178,8 @@ class MotorLocal(Motor):
                     progreso(n)
             self._aplicar_vocabulario(delta)
             EstadoIndice.marcar()
+            with connection.cursor() as cursor:
+                indice_texto(connection).tras_carga(cursor)
             return n
 
     def _insertar_nuevos(self, lote, delta):
@@ -308,15 +314,23 @@ class MotorLocal(Motor):
         return Q(id__in=RawSQL(f"SELECT documento_id FROM ({sql}) texto", params))  # noqa: S611, S608
 
     # ----------------------------------------------------- texto y ranking
-    def _cobertura(self, plan):
+    def _cobertura(self, plan, para_ordenar=False):
         """(sql, params): suma de pesos de los grupos que calzan con `t.documento_id`
-        (en cualquier campo, y otra vez si calza en título o etiquetas)."""
+        (en cualquier campo, y otra vez si calza en título o etiquetas).
+
+        `para_ordenar` con el operador Y: toda coincidencia tiene todos los grupos, así
+        que la parte «en cualquier campo» es la misma para todas y no cambia el orden;
+        se omite (con «escuelas rurales» a 100 mil prácticas, cada una de esas
+        subconsultas recorría ~40 mil coincidencias)."""
         indice = indice_texto(connection)
         partes, params = [], []
+        campos_y_factores = ((None, 1.0), (CAMPOS_DESTACADOS, PESO_TITULO))
+        if para_ordenar and plan.operador == "Y":
+            campos_y_factores = campos_y_factores[1:]
         for grupo, peso in zip(plan.grupos, plan.pesos, strict=True):
             if not peso:
                 continue
-            for campos, factor in ((None, 1.0), (CAMPOS_DESTACADOS, PESO_TITULO)):
+            for campos, factor in campos_y_factores:
                 sql, p = indice.subconsulta_ids([grupo], "Y", campos=campos)
                 partes.append(f"CASE WHEN t.documento_id IN ({sql}) THEN %s ELSE 0 END")
                 params += [*p, peso * factor]
@@ -333,31 +347,36 @@ class MotorLocal(Motor):
             [*params, *p_cob, plan.umbral],
         )
 
-    def _sql_puntaje(self, plan):
-        """(sql, params) con filas (documento_id, puntaje, cobertura)."""
-        sql, params = indice_texto(connection).subconsulta(plan.grupos, plan.operador)
+    def _sql_puntaje(self, plan, ids=None):
+        """(sql, params) con filas (documento_id, puntaje, cobertura); `ids`, si se da,
+        acota a quién puntuar (ver `IndiceTexto.subconsulta`)."""
+        sql, params = indice_texto(connection).subconsulta(plan.grupos, plan.operador, ids)
         if not plan.pesos:
             return f"SELECT t.documento_id, t.puntaje, 0 AS cobertura FROM ({sql}) t", params  # noqa: S608
-        cobertura, p_cob = self._cobertura(plan)
+        cobertura, p_cob = self._cobertura(plan, para_ordenar=True)
         salida = f"SELECT t.documento_id, t.puntaje, {cobertura} AS cobertura FROM ({sql}) t"  # noqa: S608
         salida_params = [*p_cob, *params]  # la cobertura va antes en el SELECT
         if plan.umbral is not None:
-            salida += f" WHERE {cobertura} >= %s"
-            salida_params += [*p_cob, plan.umbral]
+            # El umbral (solo con O) mira la cobertura completa.
+            completa, p_completa = self._cobertura(plan)
+            salida += f" WHERE {completa} >= %s"
+            salida_params += [*p_completa, plan.umbral]
         return salida, salida_params
 
     def _pesos(self, grupos):
-        """idf de cada grupo, ln(1 + N/df), en UNA consulta (0 si ningún documento lo tiene)."""
+        """idf de cada grupo, ln(1 + N/df) (0 si ningún documento lo tiene), con el
+        mapa de bits de cada grupo (de la caché de texto si ya se pidió). En
+        PostgreSQL un COUNT(*) por grupo visitaba la tabla en cada búsqueda (~110 ms
+        por grupo con 100 mil prácticas); así cuesta lo mismo la primera vez y nada
+        las siguientes."""
+        mapa = mapa_facetas()
         indice = indice_texto(connection)
-        partes, params = ["(SELECT COUNT(*) FROM busqueda_documento)"], []
+        n = mapa.todos.bit_count()
+        salida = []
         for grupo in grupos:
-            sql, p = indice.subconsulta_ids([grupo], "Y")
-            partes.append(f"(SELECT COUNT(*) FROM ({sql}) g)")  # noqa: S608
-            params += p
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT " + ", ".join(partes), params)  # noqa: S608
-            n, *dfs = cursor.fetchone()
-        return [math.log(1 + n / df) if df else 0.0 for df in dfs]
+            df = self._bits_texto(mapa, *indice.subconsulta_ids([grupo], "Y")).bit_count()
+            salida.append(math.log(1 + n / df) if df else 0.0)
+        return salida
 
     def _plan(self, terms, tabla=None):
         """Plan de texto: todos los grupos (Y); si ninguna experiencia los tiene todos,
@@ -433,13 +452,39 @@ class MotorLocal(Motor):
                 coincide |= Q(id__in=destacados)
         else:
             coincide = Q()
-        todos = Documento.objects.filter(coincide, *filtros.values())
         texto_ids = self._sql_ids(plan) if plan else None
-        facetas, total = self._facetas(
+        facetas, resultado = self._facetas(
             filtros, consulta.filtros, texto_ids, destacados if terms else []
         )
+        total = resultado.bit_count()
+        lista = None
+        if filtros and total <= MAXIMO_IDS_EN_LISTA:
+            # El mapa de bits ya sabe qué documentos calzan con el texto y TODOS los
+            # filtros: la base recibe esa lista (un parámetro) en vez de una subconsulta
+            # por faceta. Con 100 mil prácticas y 3 filtros, las subconsultas `IN` sobre
+            # `ValorFaceta` eran la mayor parte de los ~220 ms de /practicas/
+            # (bench/brechas.md); la lista de unos cientos de ids cuesta ~1 ms.
+            lista = ids_de(resultado)
+            sql, params = indice_texto(connection).lista_ids(lista)
+            filtros_pagina = {"resultado": Q(id__in=RawSQL(sql, params))}  # noqa: S611
+            todos = Documento.objects.filter(filtros_pagina["resultado"])  # ya incluye el texto
+        else:
+            filtros_pagina = filtros
+            todos = Documento.objects.filter(coincide, *filtros_pagina.values())
 
-        ids = self._pagina(consulta, todos, terms, plan, destacados if terms else [], filtros)
+        if not total or not consulta.por_pagina:
+            ids = []  # nada calza (o solo se pidieron conteos): sin consulta de página
+        else:
+            ids = self._pagina(
+                consulta,
+                todos,
+                terms,
+                plan,
+                destacados if terms else [],
+                filtros_pagina,
+                lista,
+                resultado,
+            )
         docs = Documento.objects.in_bulk(ids)
         buscados = {t for grupo in (plan.grupos if plan else []) for alt in grupo for t in alt}
         fijados = set(destacados)
@@ -474,10 +519,31 @@ class MotorLocal(Motor):
             avisos=avisos,
         )
 
-    def _pagina(self, consulta, todos, terms, plan, destacados, filtros):
+    def _pagina(
+        self, consulta, todos, terms, plan, destacados, filtros, lista=None, resultado=None
+    ):
         desde, cuantos = consulta.desde, consulta.por_pagina
         if consulta.orden == "relevancia" and terms:
-            texto_sql, texto_params = self._sql_puntaje(plan)
+            cobertura_sql, cobertura_params = "COALESCE(t.cobertura, 0)", []
+            por_niveles = None
+            if plan.umbral is None and not destacados and resultado:
+                por_niveles = self._prefijo_por_niveles(plan, terms, resultado, desde + cuantos)
+            if por_niveles is not None:
+                # Solo el prefijo del orden que llega hasta esta página, y la cobertura
+                # ya calculada en memoria: mismo orden, sin subconsultas por grupo.
+                lista, niveles = por_niveles
+                plan = PlanTexto(plan.grupos, plan.operador)  # sin cobertura en SQL
+                partes = []
+                indice = indice_texto(connection)
+                for valor, ids in niveles:
+                    condicion, p = indice.condicion_ids("d.id", ids)
+                    partes.append(f"WHEN {condicion} THEN %s")
+                    cobertura_params += [*p, valor]
+                if partes:
+                    cobertura_sql = f"(CASE {' '.join(partes)} ELSE 0 END)"
+                else:
+                    cobertura_sql = "0"
+            texto_sql, texto_params = self._sql_puntaje(plan, lista)
             orden_destacados, params_destacados = "", []
             if destacados:
                 # Los destacados pueden no calzar con el texto: LEFT JOIN y el filtro completo.
@@ -493,19 +559,28 @@ class MotorLocal(Motor):
                 union = "JOIN"
                 filtro_sql, filtro_params = (
                     Documento.objects.filter(*filtros.values()).values("id").query.sql_with_params()
-                    if filtros
+                    if filtros and lista is None
                     else ("", [])
                 )
             donde = f"WHERE d.id IN ({filtro_sql}) " if filtro_sql else ""
+            indice = indice_texto(connection)
+            if lista is not None and union == "JOIN" and indice.puntua_solo_ids:
+                donde, filtro_params = "", []  # la subconsulta de texto ya se acotó a `lista`
+            elif lista is not None:
+                # La lista ya es texto (o destacado) y todos los filtros: una condición
+                # directa. Anidada como subconsulta del ORM, PostgreSQL la recorría una
+                # vez por fila (semi join en bucle: 335 ms con 2.500 ids).
+                condicion, filtro_params = indice.condicion_ids("d.id", lista)
+                donde = f"WHERE {condicion} "
             # Peso por tipo de documento (registro.TipoDocumento.peso); claves del registro.
             pesos = " ".join(f"WHEN '{t}' THEN {p!r}" for t, p in PESOS_TIPO.items())
             peso = f"(CASE d.tipo {pesos} ELSE 1.0 END)" if pesos else "1.0"
             sql = (
-                f"SELECT d.id FROM busqueda_documento d "  # noqa: S608
+                f"SELECT d.id FROM {indice.tabla_orden()} "  # noqa: S608
                 f"{union} ({texto_sql}) t ON t.documento_id = d.id "
                 f"{donde}"
                 f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, "
-                f"COALESCE(t.cobertura, 0) * {peso} DESC, "
+                f"{cobertura_sql} * {peso} DESC, "
                 f"COALESCE(t.puntaje, 0) * {peso} DESC, "
                 f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
                 f"LIMIT %s OFFSET %s"
@@ -518,6 +593,7 @@ class MotorLocal(Motor):
                 frase,
                 f"{frase} %",
                 f"% {frase} %",
+                *cobertura_params,
                 cuantos,
                 desde,
             ]
@@ -536,9 +612,92 @@ class MotorLocal(Motor):
             )
         return list(todos.order_by(*orden).values_list("id", flat=True)[desde : desde + cuantos])
 
+    def _prefijo_por_niveles(self, plan, terms, resultado, hasta):
+        """El menor conjunto de documentos que contiene las `hasta` primeras posiciones
+        del orden por relevancia, y la cobertura de cada uno, calculados con mapas de
+        bits (sin umbral de cobertura: con él, la cobertura depende de todo el texto).
+
+        El orden es (nivel de título, cobertura × peso del tipo, puntaje…). Los que
+        tienen la frase en el título (nivel > 0) van primero; después, la cobertura
+        toma pocos valores (una suma por combinación de grupos que calzan en título o
+        etiquetas), así que el resto se corta en niveles enteros de cobertura × peso
+        hasta juntar `hasta`. Ese prefijo, ordenado por el mismo SQL, da la misma
+        página que ordenar todas las coincidencias (tests/test_busqueda_cache_texto.py
+        lo compara), y la base ya no evalúa una subconsulta por grupo en cada una: con
+        «escuelas rurales» y 100 mil prácticas eran ~40 mil filas por subconsulta.
+
+        Devuelve (ids del prefijo, [(cobertura, ids)]) o None si no conviene."""
+        mapa = mapa_facetas()
+        indice = indice_texto(connection)
+        partes = [(resultado, 0.0)]  # (documentos, cobertura en título o etiquetas)
+        # Sin pesos (una palabra, o texto largo): sin cobertura; solo corta el nivel.
+        for grupo, peso in zip(plan.grupos, plan.pesos or [0] * len(plan.grupos), strict=True):
+            if not peso:
+                continue
+            sql, params = indice.subconsulta_ids([grupo], "Y", campos=CAMPOS_DESTACADOS)
+            calza = self._bits_texto(mapa, sql, params)
+            nuevas = []
+            for bits, valor in partes:
+                # Misma suma y mismo orden de sumandos que `_cobertura` en SQL.
+                for sub, v in ((bits & calza, valor + peso * PESO_TITULO), (bits & ~calza, valor)):
+                    if sub:
+                        nuevas.append((sub, v))
+            partes = nuevas
+        # Nivel de título > 0: la frase en el título (candidatos del índice de texto,
+        # confirmados con la misma condición que NIVEL_TITULO).
+        frase = " ".join(terms)
+        sql, params = indice.subconsulta_frase_titulo(terms)
+        candidatos = self._bits_texto(mapa, sql, params) & resultado
+        con_frase = 0
+        if candidatos:
+            condicion, p = indice.condicion_ids("d.id", ids_de(candidatos))
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT d.id FROM {indice.tabla_orden()} WHERE {condicion} "  # noqa: S608
+                    "AND (' ' || d.norm_titulo || ' ') LIKE %s",
+                    [*p, f"% {frase} %"],
+                )
+                con_frase = bits_de([fila[0] for fila in cursor.fetchall()])
+        # Niveles del resto: cobertura × peso del tipo, de mayor a menor.
+        tipos = {t: mapa.bits.get(("tipo", t), 0) for t in PESOS_TIPO}
+        otros = ~0
+        for bits in tipos.values():
+            otros &= ~bits
+        por_clave = {}
+        for bits, valor in partes:
+            for tipo, bits_tipo in [*tipos.items(), (None, otros)]:
+                sub = bits & bits_tipo & ~con_frase
+                if sub:
+                    clave = valor * PESOS_TIPO.get(tipo, 1.0)
+                    por_clave[clave] = por_clave.get(clave, 0) | sub
+        prefijo, cuantos = con_frase, con_frase.bit_count()
+        for clave in sorted(por_clave, reverse=True):
+            if cuantos >= hasta:
+                break
+            prefijo |= por_clave[clave]
+            cuantos += por_clave[clave].bit_count()
+        if cuantos == resultado.bit_count() and len(partes) == 1:
+            return None  # nada que cortar ni cobertura que distinga: el SQL de siempre
+        if cuantos > MAXIMO_IDS_EN_LISTA:
+            return None  # prefijo tan amplio como las subconsultas: no hay ganancia
+        niveles = [
+            (valor, ids_de(bits & prefijo)) for bits, valor in partes if valor and bits & prefijo
+        ]
+        return ids_de(prefijo), niveles
+
+    def _bits_texto(self, mapa, sql, params):
+        """Mapa de bits de una subconsulta de ids del índice de texto (con la caché)."""
+
+        def calcular():
+            with connection.cursor() as cursor:
+                return bits_de(indice_texto(connection).leer_ids(cursor, sql, params))
+
+        return mapa.bits_texto((sql, tuple(params)), calcular)
+
     def _facetas(self, filtros, seleccion, texto_ids=None, destacados=()):
-        """Conteos disyuntivos y total, en memoria (ver facetas_bits.py): la base solo
-        entrega los ids que calzan con el texto; el resto son AND y bit_count().
+        """Conteos disyuntivos y el mapa de bits del resultado (texto y todos los
+        filtros), en memoria (ver facetas_bits.py): la base solo entrega los ids que
+        calzan con el texto; el resto son AND y bit_count().
 
         Los ids salen directo del índice de texto, sin cruzar con `Documento`: a 100
         mil documentos ese cruce costaba 60 ms y la consulta sola, 10 ms."""
@@ -546,14 +705,10 @@ class MotorLocal(Motor):
         if texto_ids is None:
             calzan = mapa.todos
         else:
-            sql, params = texto_ids
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                ids = [fila[0] for fila in cursor.fetchall()]
             # Con `todos`: un id del índice de texto sin documento nunca se cuenta.
-            calzan = bits_de([*ids, *destacados]) & mapa.todos
+            calzan = (self._bits_texto(mapa, *texto_ids) | bits_de(destacados)) & mapa.todos
         elegidos = {f: seleccion.get(f, []) for f in filtros}
-        conteos, total = mapa.contar(calzan, elegidos, FACETAS)
+        conteos, resultado = mapa.contar(calzan, elegidos, FACETAS)
         salida = {f: [] for f in FACETAS}
         for (faceta, valor), cantidad in conteos.items():
             salida[faceta].append(
@@ -571,7 +726,7 @@ class MotorLocal(Motor):
                     salida[faceta].append(OpcionFaceta(valor, etiqueta, 0, True))
         for opciones in salida.values():
             opciones.sort(key=lambda o: (-o.cantidad, plegar(o.etiqueta)))
-        return salida, total
+        return salida, resultado
 
     # ------------------------------------------------------- quisiste decir
     @staticmethod

@@ -13,9 +13,12 @@ La consulta nunca recibe texto crudo: solo términos producidos por
 `normalizacion.terminos`, que no contienen comillas, operadores ni espacios.
 """
 
+import json
 import re
+from contextlib import contextmanager, nullcontext
 
 from django.db import connection as conexion_defecto
+from django.db import transaction
 
 # Pesos relativos: título > resumen > etiquetas del marco > cuerpo.
 PESOS = {"titulo": 10.0, "resumen": 4.0, "etiquetas": 3.0, "cuerpo": 1.0}
@@ -44,6 +47,9 @@ def _expresion(grupos, operador, y, o, alternativa):
 class IndiceTexto:
     """Interfaz: crear/borrar el esquema y armar la subconsulta de texto."""
 
+    # ¿`subconsulta(…, ids)` puntúa solo esos ids? (si no, el llamador filtra después)
+    puntua_solo_ids = False
+
     def crear(self, cursor):
         raise NotImplementedError
 
@@ -54,15 +60,49 @@ class IndiceTexto:
         """Rehace el índice desde las columnas norm_* (tras cargas masivas o reparaciones)."""
         raise NotImplementedError
 
-    def subconsulta(self, grupos, operador="Y"):
+    def subconsulta(self, grupos, operador="Y", ids=None):
         """(sql, params) que devuelve filas (documento_id, puntaje); mayor puntaje = mejor.
-        `grupos`: salida de `sinonimos.expandir` (solo términos [a-z0-9])."""
+        `grupos`: salida de `sinonimos.expandir` (solo términos [a-z0-9]). `ids`: si se
+        da, la base PUEDE puntuar solo esos documentos (el llamador igual filtra)."""
         raise NotImplementedError
 
     def subconsulta_ids(self, grupos, operador="Y", campos=None):
         """(sql, params) con solo los documento_id que calzan, sin calcular puntaje:
         para filtrar y contar facetas, donde el puntaje de miles de filas sobra.
         `campos` (p. ej. ("titulo", "etiquetas")) restringe la búsqueda a esas columnas."""
+        raise NotImplementedError
+
+    def tras_carga(self, cursor):
+        """Después de reconstruir el índice entero (estadísticas del planificador)."""
+
+    def con_indice(self, cursor):
+        """Contexto para consultas que deben ir por el índice de texto."""
+        return nullcontext()
+
+    def subconsulta_frase_titulo(self, terminos):
+        """(sql, params) con los documento_id que PUEDEN tener estos términos seguidos
+        en el título (un superconjunto: el llamador confirma con el título)."""
+        raise NotImplementedError
+
+    def tabla_orden(self):
+        """`busqueda_documento d` como la lee el orden por relevancia (una fila por
+        coincidencia, solo id, tipo, fecha y norm_titulo)."""
+        return "busqueda_documento d"
+
+    def leer_ids(self, cursor, sql, params):
+        """Los ids que entrega la subconsulta `sql` (una columna), en una sola fila:
+        a 100 mil coincidencias, traer 100 mil filas al driver costaba ~25 ms y una
+        fila agregada ~6 ms (bench/brechas.md)."""
+        raise NotImplementedError
+
+    def condicion_ids(self, columna, ids):
+        """(sql, params): condición «`columna` es uno de estos ids», en UN parámetro."""
+        sql, params = self.lista_ids(ids)
+        return f"{columna} IN ({sql})", params
+
+    def lista_ids(self, ids):
+        """(sql, params): subconsulta que entrega estos ids en UN parámetro, para
+        `id IN (…)` con miles de ids sin topar el máximo de parámetros de la base."""
         raise NotImplementedError
 
 
@@ -110,7 +150,10 @@ class IndiceSQLite(IndiceTexto):
             match = f"{{{columnas}}} : ({match})"
         return match
 
-    def subconsulta(self, grupos, operador="Y"):
+    def subconsulta(self, grupos, operador="Y", ids=None):
+        # `ids` no se usa: bm25 necesita recorrer todas las coincidencias (sus
+        # estadísticas) y FTS5 con `rowid IN (…)` puntúa cada id por separado: con 500
+        # ids, ~1 s en vez de ~30 ms (medido con 100 mil prácticas).
         match = self._match(grupos, operador)
         pesos = ", ".join(
             str(PESOS[c]) for c in ("titulo", "resumen", "cuerpo", "etiquetas")
@@ -126,37 +169,83 @@ class IndiceSQLite(IndiceTexto):
         sql = f"SELECT rowid AS documento_id FROM {self.tabla} WHERE {self.tabla} MATCH %s"  # noqa: S608
         return sql, [match]
 
+    def subconsulta_frase_titulo(self, terminos):
+        return self.subconsulta_ids([[list(terminos)]], "Y", campos=("titulo",))
+
+    def tabla_orden(self):
+        # Por id, SQLite siempre va a la tabla (la fila ancha, con el cuerpo); el índice
+        # busqueda_doc_orden trae lo mismo en una fracción de las páginas. Con 41 mil
+        # coincidencias («escuelas rurales», 100 mil prácticas): 180 → 132 ms.
+        return "busqueda_documento d INDEXED BY busqueda_doc_orden"
+
+    def leer_ids(self, cursor, sql, params):
+        cursor.execute(f"SELECT group_concat(documento_id) FROM ({sql}) ids", params)  # noqa: S608
+        (texto,) = cursor.fetchone()
+        return list(map(int, texto.split(","))) if texto else []
+
+    def lista_ids(self, ids):
+        return "SELECT value FROM json_each(%s)", [json.dumps(list(ids))]
+
 
 class IndicePostgres(IndiceTexto):
-    def crear(self, cursor):
-        # Se consulta antes de alterar: ALTER TABLE falla si la transacción tiene
-        # eventos de trigger pendientes (p. ej. tras borrar filas), aunque no cambie nada.
-        cursor.execute(
-            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-            "AND table_name = 'busqueda_documento' AND column_name = 'vector'"
-        )
-        if cursor.fetchone():
-            return
-        cursor.execute(
-            "ALTER TABLE busqueda_documento ADD COLUMN IF NOT EXISTS vector tsvector "
-            "GENERATED ALWAYS AS ("
+    puntua_solo_ids = True
+
+    # Columnas generadas (cada una con su índice GIN `busqueda_documento_<columna>`):
+    # `vector`, todo el texto con pesos A/B/C/D; `vector_destacado`, solo título y
+    # etiquetas, para la cobertura «calza en título o etiquetas» (local.CAMPOS_DESTACADOS).
+    # Con pesos (`'rural':AC` sobre `vector`) el índice GIN no filtra por peso y
+    # PostgreSQL releía el vector de cada coincidencia: ~360 ms por grupo con 100 mil
+    # prácticas (bench/brechas.md); con su propia columna el índice responde solo.
+    # (Una frase podría calzar uniendo la última palabra del título con la primera
+    # etiqueta: solo suma al orden, nunca agrega un resultado.)
+    COLUMNAS = {
+        "vector": (
             "setweight(to_tsvector('simple', norm_titulo), 'A') || "
             "setweight(to_tsvector('simple', norm_resumen), 'B') || "
             "setweight(to_tsvector('simple', norm_etiquetas), 'C') || "
-            "setweight(to_tsvector('simple', norm_cuerpo), 'D')) STORED"
-        )
-        cursor.execute(
-            "CREATE INDEX IF NOT EXISTS busqueda_documento_vector "
-            "ON busqueda_documento USING GIN (vector)"
-        )
+            "setweight(to_tsvector('simple', norm_cuerpo), 'D')"
+        ),
+        "vector_destacado": (
+            "to_tsvector('simple', norm_titulo) || to_tsvector('simple', norm_etiquetas)"
+        ),
+    }
+    DESTACADOS = ("titulo", "etiquetas")
+
+    def crear(self, cursor):
+        for columna, expresion in self.COLUMNAS.items():
+            # Se consulta antes de alterar: ALTER TABLE falla si la transacción tiene
+            # eventos de trigger pendientes (p. ej. tras borrar filas), aunque no cambie.
+            cursor.execute(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND table_name = 'busqueda_documento' AND column_name = %s",
+                [columna],
+            )
+            if cursor.fetchone():
+                continue
+            cursor.execute(
+                f"ALTER TABLE busqueda_documento ADD COLUMN IF NOT EXISTS {columna} tsvector "
+                f"GENERATED ALWAYS AS ({expresion}) STORED"
+            )
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS busqueda_documento_{columna} "
+                f"ON busqueda_documento USING GIN ({columna})"
+            )
 
     def borrar(self, cursor):
-        cursor.execute("DROP INDEX IF EXISTS busqueda_documento_vector")
-        cursor.execute("ALTER TABLE busqueda_documento DROP COLUMN IF EXISTS vector")
+        for columna in self.COLUMNAS:
+            cursor.execute(f"DROP INDEX IF EXISTS busqueda_documento_{columna}")
+            cursor.execute(f"ALTER TABLE busqueda_documento DROP COLUMN IF EXISTS {columna}")
 
     def reconstruir(self, cursor):
-        # La columna es generada: siempre está al día; basta con asegurar que exista.
+        # Las columnas son generadas: siempre están al día; basta con asegurar que existan.
         self.crear(cursor)
+
+    def tras_carga(self, cursor):
+        # Tras insertar 100 mil documentos y dos millones de opciones, las estadísticas
+        # siguen siendo las de la tabla vacía hasta que pase el autovacuum, y con ellas
+        # el planificador elegía recorrer y ordenar tablas enteras (bench/brechas.md).
+        cursor.execute("ANALYZE busqueda_documento")
+        cursor.execute("ANALYZE busqueda_valorfaceta")
 
     # Letra de peso de cada columna en el tsvector (ver `crear`).
     LETRAS = {"titulo": "A", "resumen": "B", "etiquetas": "C", "cuerpo": "D"}
@@ -168,7 +257,10 @@ class IndicePostgres(IndiceTexto):
             grupos, operador, " & ", " | ", lambda ts: " <-> ".join(t + sufijo for t in ts)
         )
 
-    def subconsulta(self, grupos, operador="Y"):
+    def subconsulta(self, grupos, operador="Y", ids=None):
+        # ts_rank mira solo el vector de cada fila: con `ids` se puntúan solo esos (a
+        # 100 mil prácticas, «redes» con 3 filtros pasó de puntuar 100 mil filas, 139 ms,
+        # a unas decenas).
         tsquery = self._tsquery(grupos, operador)
         maximo = max(PESOS.values())
         # ts_rank recibe los pesos {D, C, B, A} en [0, 1]: los mismos de FTS5, escalados.
@@ -181,15 +273,48 @@ class IndicePostgres(IndiceTexto):
             "FROM busqueda_documento, to_tsquery('simple', %s) q "
             "WHERE vector @@ q"
         )
+        if ids is not None:
+            return sql + " AND id = ANY(%s)", [tsquery, list(ids)]
         return sql, [tsquery]
 
     def subconsulta_ids(self, grupos, operador="Y", campos=None):
+        columna = "vector"
+        if campos and tuple(campos) == self.DESTACADOS:
+            columna, campos = "vector_destacado", None
         tsquery = self._tsquery(grupos, operador, campos)
         sql = (
-            "SELECT id AS documento_id FROM busqueda_documento "
-            "WHERE vector @@ to_tsquery('simple', %s)"
+            f"SELECT id AS documento_id FROM busqueda_documento "  # noqa: S608
+            f"WHERE {columna} @@ to_tsquery('simple', %s)"
         )
         return sql, [tsquery]
+
+    @contextmanager
+    def con_indice(self, cursor):
+        # Con una palabra que está en casi todo, el planificador prefiere recorrer la
+        # tabla y evaluar `vector @@ q` fila por fila: su modelo de costos no ve que
+        # cada evaluación descomprime el vector (TOAST). Con 100 mil prácticas:
+        # recorrido 369 ms, índice GIN 129 ms (ids) o unos ms (COUNT, sin visitar la
+        # tabla si el mapa de visibilidad está al día). SET LOCAL vale solo aquí.
+        with transaction.atomic():
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
+            # Dentro de una transacción mayor, el resto de ella planifica como siempre
+            # (si algo falló, deshacer el savepoint ya deshace también el SET).
+            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+
+    def leer_ids(self, cursor, sql, params):
+        with self.con_indice(cursor):
+            cursor.execute(f"SELECT array_agg(documento_id) FROM ({sql}) ids", params)  # noqa: S608
+            (lista,) = cursor.fetchone()
+        return lista or []
+
+    def lista_ids(self, ids):
+        return "SELECT unnest(%s::integer[])", [list(ids)]
+
+    def subconsulta_frase_titulo(self, terminos):
+        # Título y etiquetas, sin peso: el índice GIN de `vector_destacado` responde
+        # solo; con `:A` sobre `vector` releería el vector de cada candidato.
+        return self.subconsulta_ids([[list(terminos)]], "Y", campos=self.DESTACADOS)
 
 
 _POR_MOTOR = {"sqlite": IndiceSQLite, "postgresql": IndicePostgres}

@@ -99,6 +99,9 @@ TRAMA_CACHE_PAGINAS_SEGUNDOS = int(os.environ.get("TRAMA_CACHE_PAGINAS_SEGUNDOS"
 # Segundos que un navegador o proxy puede reusar una búsqueda anónima sin preguntar;
 # después revalida con su ETag (busqueda/revalidacion.py).
 TRAMA_BUSQUEDA_CACHE_SEGUNDOS = int(os.environ.get("TRAMA_BUSQUEDA_CACHE_SEGUNDOS", "60"))
+# Consultas de texto cuyos ids recuerda cada proceso (motor local, como la caché de
+# filtros de Lucene): se vacía con cualquier cambio del índice. 0 la apaga.
+TRAMA_CACHE_TEXTO = int(os.environ.get("TRAMA_CACHE_TEXTO", "64"))
 
 ROOT_URLCONF = "portal.urls"
 
