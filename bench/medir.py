@@ -248,7 +248,7 @@ def main():
     parser.add_argument("--wagtail", action="store_true", help="Mide Page.objects.search().")
     args = parser.parse_args()
     cliente = Client()
-    # Como en producción (portal/wsgi.py), lo cargado al arrancar queda fuera del
+    # Como en producción (`when_ready` en gunicorn.conf.py), lo cargado queda fuera del
     # recolector de ciclos; aquí después de una primera vuelta por las páginas, que
     # carga plantillas y modelos que un worker ya tendría cargados.
     for ruta in rutas_render().values():

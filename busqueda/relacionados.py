@@ -27,11 +27,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .models import Documento, ValorFaceta
-from .motores.facetas_bits import ids_de, mapa_facetas
+from .motores.facetas_bits import ids_mas_altos, mapa_facetas
 
 PESOS = {"tipo_red": 3, "caracteristica": 2, "foco": 1, "etiqueta": 1}
 CANDIDATOS_POR_OPCION = 200
-VENTANA_BITS = 8192  # bits que se miran de una vez al buscar los ids más altos
 # Lo que se muestra bajo el título de cada tipo.
 META = {"practica": ("red",), "caso": ("pais", "tipo_red"), "red": ("slep", "tipo_red")}
 
@@ -89,16 +88,6 @@ def relacionados(clave, tipos=("caso", "practica"), limite=3, elegidos=None):
     }
 
 
-def _mas_altos(bits, cuantos):
-    """Los `cuantos` ids más altos (los más recientes) encendidos en `bits`."""
-    salida = []
-    while bits and len(salida) < cuantos:
-        desde = max(0, bits.bit_length() - VENTANA_BITS)
-        salida.extend(reversed([desde + i for i in ids_de(bits >> desde)]))
-        bits &= (1 << desde) - 1
-    return salida[:cuantos]
-
-
 def _parecidos(propio, tipos, opciones, limite):
     """Los `limite` más parecidos de cada tipo al documento `propio` (su id), desde el
     mapa de facetas en memoria (el mismo que cuenta las facetas de la búsqueda,
@@ -117,7 +106,7 @@ def _parecidos(propio, tipos, opciones, limite):
         pesos = Counter()
         for faceta, valor in opciones:
             opcion = mapa.bits.get((faceta, valor), 0) & de_tipo
-            for documento_id in _mas_altos(opcion, CANDIDATOS_POR_OPCION):
+            for documento_id in ids_mas_altos(opcion, CANDIDATOS_POR_OPCION):
                 pesos[documento_id] += PESOS[faceta]
         pesos.pop(propio, None)
         if pesos:

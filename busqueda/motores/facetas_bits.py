@@ -71,6 +71,20 @@ def ids_de(bits):
     return salida
 
 
+VENTANA_BITS = 8192  # bits que `ids_mas_altos` mira de una vez
+
+
+def ids_mas_altos(bits, cuantos):
+    """Los `cuantos` ids más altos encendidos en `bits`, de mayor a menor, sin pasar
+    a lista el mapa entero (se mira de a `VENTANA_BITS` desde arriba)."""
+    salida = []
+    while bits and len(salida) < cuantos:
+        desde = max(0, bits.bit_length() - VENTANA_BITS)
+        salida.extend(reversed([desde + i for i in ids_de(bits >> desde)]))
+        bits &= (1 << desde) - 1
+    return salida[:cuantos]
+
+
 class MapaFacetas:
     """Opciones de faceta → mapa de bits de documentos, con sus etiquetas."""
 
@@ -89,7 +103,7 @@ class MapaFacetas:
 
     def bits_texto(self, clave, calcular):
         """El mapa de bits de una consulta de texto: de la caché o `calcular()`."""
-        tope = getattr(settings, "TRAMA_CACHE_TEXTO", 64)
+        tope = settings.TRAMA_CACHE_TEXTO
         if not tope:
             return calcular()
         with self._candado:

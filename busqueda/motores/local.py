@@ -386,8 +386,7 @@ class MotorLocal(Motor):
         if len(grupos) < 2:
             return plan, None
         if len(grupos) > MAXIMO_GRUPOS_COBERTURA:
-            experiencias = Documento.objects.filter(tipo__in=TIPOS_EXPERIENCIA)
-            if not experiencias.filter(self._filtro_texto(plan)).exists():
+            if not self._alguna_experiencia(plan):
                 plan.operador = "O"
                 return plan, (
                     "Ninguna experiencia tiene todas las palabras; se muestran las que "
@@ -395,8 +394,7 @@ class MotorLocal(Motor):
                 )
             return plan, None
         plan.pesos = self._pesos(grupos)
-        experiencias = Documento.objects.filter(tipo__in=TIPOS_EXPERIENCIA)
-        if experiencias.filter(self._filtro_texto(plan)).exists():
+        if self._alguna_experiencia(plan):
             return plan, None
         plan.operador = "O"
         cobertura, p_cob = self._cobertura(plan)
@@ -412,6 +410,16 @@ class MotorLocal(Motor):
             "Ninguna experiencia tiene todas las palabras; se muestran las que tienen más "
             "y las más específicas."
         )
+
+    def _alguna_experiencia(self, plan):
+        """¿Alguna experiencia (caso o práctica) calza con el texto del plan? Con el mapa
+        de bits de esa consulta, el mismo que después cuentan las facetas (de la caché):
+        antes era un EXISTS en SQL que volvía a evaluar el texto en cada búsqueda."""
+        mapa = mapa_facetas()
+        experiencias = 0
+        for tipo in TIPOS_EXPERIENCIA:
+            experiencias |= mapa.bits.get(("tipo", tipo), 0)
+        return bool(self._bits_texto(mapa, *self._sql_ids(plan)) & experiencias)
 
     def _filtros_facetas(self, filtros):
         # La faceta «tipo» la agrega el indexador con el tipo del documento: es la
@@ -524,6 +532,7 @@ class MotorLocal(Motor):
     ):
         desde, cuantos = consulta.desde, consulta.por_pagina
         if consulta.orden == "relevancia" and terms:
+            indice = indice_texto(connection)
             cobertura_sql, cobertura_params = "COALESCE(t.cobertura, 0)", []
             por_niveles = None
             if plan.umbral is None and not destacados and resultado:
@@ -534,7 +543,6 @@ class MotorLocal(Motor):
                 lista, niveles = por_niveles
                 plan = PlanTexto(plan.grupos, plan.operador)  # sin cobertura en SQL
                 partes = []
-                indice = indice_texto(connection)
                 for valor, ids in niveles:
                     condicion, p = indice.condicion_ids("d.id", ids)
                     partes.append(f"WHEN {condicion} THEN %s")
@@ -563,7 +571,6 @@ class MotorLocal(Motor):
                     else ("", [])
                 )
             donde = f"WHERE d.id IN ({filtro_sql}) " if filtro_sql else ""
-            indice = indice_texto(connection)
             if lista is not None and union == "JOIN" and indice.puntua_solo_ids:
                 donde, filtro_params = "", []  # la subconsulta de texto ya se acotó a `lista`
             elif lista is not None:
