@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.instalado
 
-.PHONY: install run serve test test-rapido test-navegador chromium lint format lock check bench clean
+.PHONY: install run serve test test-rapido test-navegador chromium lint format lock check bench bench-referencia clean
 
 PUERTO ?= 8000
 
@@ -75,6 +75,11 @@ lock:
 ## make bench: mide búsqueda, índice, páginas y carga; escribe bench/RESULTADOS.md
 bench: install
 	$(PY) bench/correr.py $(BENCH_ARGS)
+
+## make bench-referencia: solo el motor de búsqueda local con 100 mil, 300 mil y 1 millón de
+## documentos (sin páginas; horas, no es parte de make bench); escribe bench/REFERENCIA.md
+bench-referencia: install
+	$(PY) bench/referencia.py $(REFERENCIA_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

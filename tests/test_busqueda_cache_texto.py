@@ -103,18 +103,24 @@ def test_el_orden_por_niveles_de_cobertura_da_las_mismas_paginas(monkeypatch):
     def paginas():
         return [(r.total, [x.clave for x in r.resultados]) for r in map(motor.buscar, consultas)]
 
-    usados = []
+    usados, solo_frase = [], []
     original = MotorLocal._prefijo_por_niveles
 
     def espia(self, plan, terms, resultado, hasta):
         salida = original(self, plan, terms, resultado, hasta)
         # ¿Cortó? (el prefijo es menos que todas las coincidencias)
-        usados.append(salida is not None and len(salida[0]) < resultado.bit_count())
+        usados.append(
+            salida is not None and (salida[0] is None or len(salida[0]) < resultado.bit_count())
+        )
+        # ¿El prefijo fue justo «la frase en el título» (PostgreSQL lo pide con esa
+        # condición de texto y no con la lista de ids)?
+        solo_frase.append(salida is not None and salida[2])
         return salida
 
     monkeypatch.setattr(MotorLocal, "_prefijo_por_niveles", espia)
     por_niveles = paginas()
     assert any(usados), "la prueba no ejercitó el corte por niveles"
+    assert any(solo_frase), "la prueba no ejercitó el prefijo «frase en el título»"
     monkeypatch.setattr(MotorLocal, "_prefijo_por_niveles", lambda self, *args: None)
     assert por_niveles == paginas()
     assert por_niveles[0][1][0] == "exacto"  # el título igual a la frase, primero

@@ -537,10 +537,11 @@ class MotorLocal(Motor):
             por_niveles = None
             if plan.umbral is None and not destacados and resultado:
                 por_niveles = self._prefijo_por_niveles(plan, terms, resultado, desde + cuantos)
+            solo_frase = False
             if por_niveles is not None:
                 # Solo el prefijo del orden que llega hasta esta página, y la cobertura
                 # ya calculada en memoria: mismo orden, sin subconsultas por grupo.
-                lista, niveles = por_niveles
+                lista, niveles, solo_frase = por_niveles
                 plan = PlanTexto(plan.grupos, plan.operador)  # sin cobertura en SQL
                 partes = []
                 for valor, ids in niveles:
@@ -551,6 +552,47 @@ class MotorLocal(Motor):
                     cobertura_sql = f"(CASE {' '.join(partes)} ELSE 0 END)"
                 else:
                     cobertura_sql = "0"
+            # Peso por tipo de documento (registro.TipoDocumento.peso); claves del registro.
+            pesos = " ".join(f"WHEN '{t}' THEN {p!r}" for t, p in PESOS_TIPO.items())
+            peso = f"(CASE d.tipo {pesos} ELSE 1.0 END)" if pesos else "1.0"
+            frase = " ".join(terms)  # solo letras, dígitos y espacios: sin comodines de LIKE
+            params_nivel = [frase, f"{frase} %", f"% {frase} %"]
+            en_fila = indice.puntaje_en_fila(plan.grupos, plan.operador)
+            if en_fila and (lista is not None or solo_frase) and not destacados and not plan.pesos:
+                # La base puntúa en la misma fila que tiene las claves de orden (título,
+                # tipo, fecha): un solo recorrido de los documentos del prefijo, sin la
+                # autounión documento ⋈ texto (bench/brechas.md).
+                puntaje, desde_sql, params_puntaje, calza_texto = en_fila
+                if por_niveles is None:
+                    cobertura_sql, cobertura_params = "0", []  # sin pesos no hay cobertura
+                if solo_frase:
+                    # El prefijo es justo «la frase en el título» (que implica el texto):
+                    # el índice GIN lo entrega en orden físico, más barato que buscar
+                    # miles de ids uno a uno (con «rurales», ~13 mil).
+                    condicion, p_condicion = indice.condicion_frase_titulo(terms)
+                else:
+                    condicion, p_condicion = indice.condicion_fila_ids("d.id", lista)
+                    condicion = f"{condicion} AND {calza_texto}"
+                sql = (
+                    f"SELECT d.id FROM busqueda_documento d, {desde_sql} "  # noqa: S608
+                    f"WHERE {condicion} "
+                    f"ORDER BY {NIVEL_TITULO} DESC, "
+                    f"{cobertura_sql} * {peso} DESC, "
+                    f"{puntaje} * {peso} DESC, "
+                    f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
+                    f"LIMIT %s OFFSET %s"
+                )
+                params = [
+                    *params_puntaje,
+                    *p_condicion,
+                    *params_nivel,
+                    *cobertura_params,
+                    cuantos,
+                    desde,
+                ]
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, params)
+                    return [fila[0] for fila in cursor.fetchall()]
             texto_sql, texto_params = self._sql_puntaje(plan, lista)
             orden_destacados, params_destacados = "", []
             if destacados:
@@ -579,9 +621,6 @@ class MotorLocal(Motor):
                 # vez por fila (semi join en bucle: 335 ms con 2.500 ids).
                 condicion, filtro_params = indice.condicion_ids("d.id", lista)
                 donde = f"WHERE {condicion} "
-            # Peso por tipo de documento (registro.TipoDocumento.peso); claves del registro.
-            pesos = " ".join(f"WHEN '{t}' THEN {p!r}" for t, p in PESOS_TIPO.items())
-            peso = f"(CASE d.tipo {pesos} ELSE 1.0 END)" if pesos else "1.0"
             sql = (
                 f"SELECT d.id FROM {indice.tabla_orden()} "  # noqa: S608
                 f"{union} ({texto_sql}) t ON t.documento_id = d.id "
@@ -592,14 +631,11 @@ class MotorLocal(Motor):
                 f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
                 f"LIMIT %s OFFSET %s"
             )
-            frase = " ".join(terms)  # solo letras, dígitos y espacios: sin comodines de LIKE
             params = [
                 *texto_params,
                 *filtro_params,
                 *params_destacados,
-                frase,
-                f"{frase} %",
-                f"% {frase} %",
+                *params_nivel,
                 *cobertura_params,
                 cuantos,
                 desde,
@@ -633,7 +669,9 @@ class MotorLocal(Motor):
         lo compara), y la base ya no evalúa una subconsulta por grupo en cada una: con
         «escuelas rurales» y 100 mil prácticas eran ~40 mil filas por subconsulta.
 
-        Devuelve (ids del prefijo, [(cobertura, ids)]) o None si no conviene."""
+        Devuelve (ids del prefijo, [(cobertura, ids)], ¿es solo la frase en el título?)
+        o None si no conviene. Si es solo la frase y la base puntúa en la fila, los ids
+        no hacen falta y van como None."""
         mapa = mapa_facetas()
         indice = indice_texto(connection)
         partes = [(resultado, 0.0)]  # (documentos, cobertura en título o etiquetas)
@@ -650,13 +688,16 @@ class MotorLocal(Motor):
                     if sub:
                         nuevas.append((sub, v))
             partes = nuevas
-        # Nivel de título > 0: la frase en el título (candidatos del índice de texto,
-        # confirmados con la misma condición que NIVEL_TITULO).
+        # Nivel de título > 0: la frase en el título, del índice de texto. Si el índice
+        # puede dar más de la cuenta (`frase_titulo_exacta` falso), se confirma con la
+        # misma condición que NIVEL_TITULO; si no, confirmar era leer el título de
+        # cada candidato (con «rurales» y 100 mil prácticas, ~13 mil filas y ~40 ms).
         frase = " ".join(terms)
         sql, params = indice.subconsulta_frase_titulo(terms)
-        candidatos = self._bits_texto(mapa, sql, params) & resultado
-        con_frase = 0
-        if candidatos:
+        con_frase_todos = self._bits_texto(mapa, sql, params)
+        candidatos = con_frase_todos & resultado
+        con_frase = candidatos if indice.frase_titulo_exacta else 0
+        if candidatos and not indice.frase_titulo_exacta:
             condicion, p = indice.condicion_ids("d.id", ids_de(candidatos))
             with connection.cursor() as cursor:
                 cursor.execute(
@@ -685,12 +726,22 @@ class MotorLocal(Motor):
             cuantos += por_clave[clave].bit_count()
         if cuantos == resultado.bit_count() and len(partes) == 1:
             return None  # nada que cortar ni cobertura que distinga: el SQL de siempre
+        con_cobertura = [(bits, valor) for bits, valor in partes if valor and bits & prefijo]
+        # ¿El prefijo es exactamente «todos los documentos con la frase en el título»?
+        # (todos calzan con el texto y los filtros). Entonces una base que puntúa en la
+        # fila lo pide con la condición de texto, sin lista de ids: ahí no hace falta el
+        # tope de la lista (con 1 millón de prácticas, «rurales» tiene ~130 mil títulos).
+        solo_frase = (
+            indice.frase_titulo_exacta
+            and not con_cobertura
+            and prefijo == con_frase == con_frase_todos & mapa.todos
+        )
+        if solo_frase and indice.puntaje_en_fila(plan.grupos, plan.operador) is not None:
+            return None, [], True
         if cuantos > MAXIMO_IDS_EN_LISTA:
             return None  # prefijo tan amplio como las subconsultas: no hay ganancia
-        niveles = [
-            (valor, ids_de(bits & prefijo)) for bits, valor in partes if valor and bits & prefijo
-        ]
-        return ids_de(prefijo), niveles
+        niveles = [(valor, ids_de(bits & prefijo)) for bits, valor in con_cobertura]
+        return ids_de(prefijo), niveles, solo_frase
 
     def _bits_texto(self, mapa, sql, params):
         """Mapa de bits de una subconsulta de ids del índice de texto (con la caché)."""

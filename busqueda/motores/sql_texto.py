@@ -76,9 +76,13 @@ class IndiceTexto:
         """Después de reconstruir el índice entero (estadísticas del planificador)."""
 
     def subconsulta_frase_titulo(self, terminos):
-        """(sql, params) con los documento_id que PUEDEN tener estos términos seguidos
-        en el título (un superconjunto: el llamador confirma con el título)."""
+        """(sql, params) con los documento_id que tienen estos términos seguidos en el
+        título: exactamente esos si `frase_titulo_exacta`; si no, un superconjunto que
+        el llamador confirma con el título."""
         raise NotImplementedError
+
+    # ¿`subconsulta_frase_titulo` da exactamente los títulos con la frase?
+    frase_titulo_exacta = False
 
     def tabla_orden(self):
         """`busqueda_documento d` como la lee el orden por relevancia (una fila por
@@ -90,6 +94,21 @@ class IndiceTexto:
         a 100 mil coincidencias, traer 100 mil filas al driver costaba ~25 ms y una
         fila agregada ~6 ms (bench/brechas.md)."""
         raise NotImplementedError
+
+    def puntaje_en_fila(self, grupos, operador="Y"):
+        """Para las bases que puntúan con columnas de `busqueda_documento d`: (expresión
+        del puntaje, lo que se agrega al FROM, sus parámetros, condición «d calza con el
+        texto»). None si el puntaje solo sale de la subconsulta (FTS5)."""
+        return None
+
+    def condicion_frase_titulo(self, terminos):
+        """(sql, params): «d tiene la frase en el título», sobre `busqueda_documento d`
+        (solo si `puntaje_en_fila` no es None)."""
+        raise NotImplementedError
+
+    def condicion_fila_ids(self, columna, ids):
+        """(sql, params): «`columna` es uno de estos ids» para recorrer esas filas."""
+        return self.condicion_ids(columna, ids)
 
     def condicion_ids(self, columna, ids):
         """(sql, params): condición «`columna` es uno de estos ids», en UN parámetro."""
@@ -165,6 +184,11 @@ class IndiceSQLite(IndiceTexto):
         sql = f"SELECT rowid AS documento_id FROM {self.tabla} WHERE {self.tabla} MATCH %s"  # noqa: S608
         return sql, [match]
 
+    # Una frase de FTS5 restringida a la columna `norm_titulo` son esos términos
+    # seguidos en el título: lo mismo que `(' ' || norm_titulo || ' ') LIKE '% frase %'`
+    # (NIVEL_TITULO), porque norm_titulo ya son términos separados por un espacio.
+    frase_titulo_exacta = True
+
     def subconsulta_frase_titulo(self, terminos):
         return self.subconsulta_ids([[list(terminos)]], "Y", campos=("titulo",))
 
@@ -204,8 +228,24 @@ class IndicePostgres(IndiceTexto):
         "vector_destacado": (
             "to_tsvector('simple', norm_titulo) || to_tsvector('simple', norm_etiquetas)"
         ),
+        # Solo el título: la frase del nivel de título sale exacta del índice GIN (con
+        # `vector_destacado` una frase podía unir el título con las etiquetas y había
+        # que confirmar leyendo el título de cada candidato: ~13 mil filas con «rurales»).
+        "vector_titulo": "to_tsvector('simple', norm_titulo)",
     }
     DESTACADOS = ("titulo", "etiquetas")
+    # Columna propia de cada conjunto de campos que se busca por separado.
+    COLUMNA_DE_CAMPOS = {DESTACADOS: "vector_destacado", ("titulo",): "vector_titulo"}
+    frase_titulo_exacta = True
+
+    # Lo que el orden por relevancia lee de cada coincidencia (local.MotorLocal._pagina:
+    # el vector para ts_rank, el título para el nivel de título, el tipo para su peso)
+    # queda en la fila, comprimido si hace falta; el cuerpo y los demás textos largos se
+    # van a TOAST primero. Con `extended` (el de siempre) el vector o el título de una
+    # práctica típica terminaban en TOAST y ordenar los ~13 mil títulos con «rural» leía
+    # ~57 mil páginas: 300 → 45 ms (bench/brechas.md). Vale para las filas que se
+    # escriban desde ahora: `reindexar` las reescribe todas.
+    EN_LA_FILA = ("vector", "vector_titulo", "norm_titulo", "tipo")
 
     def crear(self, cursor):
         for columna, expresion in self.COLUMNAS.items():
@@ -225,6 +265,15 @@ class IndicePostgres(IndiceTexto):
             cursor.execute(
                 f"CREATE INDEX IF NOT EXISTS busqueda_documento_{columna} "
                 f"ON busqueda_documento USING GIN ({columna})"
+            )
+        cursor.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = 'busqueda_documento'::regclass "
+            "AND attname = ANY(%s) AND attstorage <> 'm' AND NOT attisdropped",
+            [list(self.EN_LA_FILA)],
+        )
+        for (columna,) in cursor.fetchall():
+            cursor.execute(
+                f"ALTER TABLE busqueda_documento ALTER COLUMN {columna} SET STORAGE MAIN"
             )
 
     def borrar(self, cursor):
@@ -253,19 +302,23 @@ class IndicePostgres(IndiceTexto):
             grupos, operador, " & ", " | ", lambda ts: " <-> ".join(t + sufijo for t in ts)
         )
 
-    def subconsulta(self, grupos, operador="Y", ids=None):
-        # ts_rank mira solo el vector de cada fila: con `ids` se puntúan solo esos (a
-        # 100 mil prácticas, «redes» con 3 filtros pasó de puntuar 100 mil filas, 139 ms,
-        # a unas decenas).
-        tsquery = self._tsquery(grupos, operador)
+    @staticmethod
+    def _rango(vector):
         maximo = max(PESOS.values())
         # ts_rank recibe los pesos {D, C, B, A} en [0, 1]: los mismos de FTS5, escalados.
         pesos = ",".join(
             str(round(PESOS[c] / maximo, 4)) for c in ("cuerpo", "etiquetas", "resumen", "titulo")
         )
         # Normalización 1: divide por 1 + log(largo), como bm25 castiga documentos largos.
+        return f"ts_rank('{{{pesos}}}', {vector}, q, 1)"
+
+    def subconsulta(self, grupos, operador="Y", ids=None):
+        # ts_rank mira solo el vector de cada fila: con `ids` se puntúan solo esos (a
+        # 100 mil prácticas, «redes» con 3 filtros pasó de puntuar 100 mil filas, 139 ms,
+        # a unas decenas).
+        tsquery = self._tsquery(grupos, operador)
         sql = (
-            f"SELECT id AS documento_id, ts_rank('{{{pesos}}}', vector, q, 1) AS puntaje "  # noqa: S608
+            f"SELECT id AS documento_id, {self._rango('vector')} AS puntaje "  # noqa: S608
             "FROM busqueda_documento, to_tsquery('simple', %s) q "
             "WHERE vector @@ q"
         )
@@ -275,14 +328,31 @@ class IndicePostgres(IndiceTexto):
 
     def subconsulta_ids(self, grupos, operador="Y", campos=None):
         columna = "vector"
-        if campos and tuple(campos) == self.DESTACADOS:
-            columna, campos = "vector_destacado", None
+        if campos and tuple(campos) in self.COLUMNA_DE_CAMPOS:
+            columna, campos = self.COLUMNA_DE_CAMPOS[tuple(campos)], None
         tsquery = self._tsquery(grupos, operador, campos)
         sql = (
             f"SELECT id AS documento_id FROM busqueda_documento "  # noqa: S608
             f"WHERE {columna} @@ to_tsquery('simple', %s)"
         )
         return sql, [tsquery]
+
+    def puntaje_en_fila(self, grupos, operador="Y"):
+        return (
+            self._rango("d.vector"),
+            "to_tsquery('simple', %s) q",
+            [self._tsquery(grupos, operador)],
+            "d.vector @@ q",
+        )
+
+    def condicion_frase_titulo(self, terminos):
+        tsquery = self._tsquery([[list(terminos)]], "Y")
+        return "d.vector_titulo @@ to_tsquery('simple', %s)", [tsquery]
+
+    def condicion_fila_ids(self, columna, ids):
+        # `= ANY` recorre el índice de la llave por cada id, en orden; como subconsulta
+        # (`IN (SELECT unnest…)`) el planificador a veces recorría la tabla entera.
+        return f"{columna} = ANY(%s)", [list(ids)]
 
     @contextmanager
     def _por_indice(self, cursor):
@@ -307,9 +377,9 @@ class IndicePostgres(IndiceTexto):
         return "SELECT unnest(%s::integer[])", [list(ids)]
 
     def subconsulta_frase_titulo(self, terminos):
-        # Título y etiquetas, sin peso: el índice GIN de `vector_destacado` responde
-        # solo; con `:A` sobre `vector` releería el vector de cada candidato.
-        return self.subconsulta_ids([[list(terminos)]], "Y", campos=self.DESTACADOS)
+        # `vector_titulo`, sin peso: el índice GIN responde solo; con `:A` sobre
+        # `vector` releería el vector de cada candidato.
+        return self.subconsulta_ids([[list(terminos)]], "Y", campos=("titulo",))
 
 
 _POR_MOTOR = {"sqlite": IndiceSQLite, "postgresql": IndicePostgres}
