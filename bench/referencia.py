@@ -509,9 +509,12 @@ def una_corrida(base, n, args):
 # ------------------------------------------------------------------ informe
 
 
-def cargar_resultados():
+def cargar_resultados(parciales=False):
+    """Las corridas guardadas; con `parciales`, solo las que no llegaron a medir la API
+    (su carga y su `nota` se informan aparte)."""
     orden = {"sqlite": 0, "postgres": 1}
     resultados = [json.loads(p.read_text()) for p in SALIDA.glob("referencia-*.json")]
+    resultados = [r for r in resultados if ("api" in r) != parciales]
     return sorted(resultados, key=lambda r: (orden.get(r["base"], 9), r["n"]))
 
 
@@ -567,6 +570,30 @@ def _frase_criterio(nombre, filas, valor, meta, unidad):
     )
 
 
+def puntos_bench():
+    """Los tamaños que midió `make bench` (bench/RESULTADOS.md, con páginas) en la misma
+    forma que una corrida de referencia, solo con lo que usa el quiebre: la mezcla con y
+    sin caché de texto y la memoria por worker de gunicorn."""
+    puntos = []
+    for ruta in SALIDA.glob("resultado-*-*.json"):
+        r = json.loads(ruta.read_text())
+        if "api" not in r:
+            continue
+        carga = r.get("carga") or {}
+        puntos.append(
+            {
+                "base": r["base"],
+                "n": r["n"],
+                "fecha": r.get("fecha"),
+                "api": r["api"],
+                "api_sin_cache_texto": r["api_sin_cache_texto"],
+                "memoria_proceso": {"hwm_mib": carga.get("memoria_max_worker_mib")},
+                "de_bench": True,
+            }
+        )
+    return puntos
+
+
 def seccion_quiebre(resultados):
     lineas = [
         "## Dónde se quiebra cada motor",
@@ -588,9 +615,25 @@ def seccion_quiebre(resultados):
             "> referencia del issue (`make bench-referencia` mide 100 mil, 300 mil y 1 millón).",
             "",
         ]
+    extra = [
+        p
+        for p in puntos_bench()
+        if not any(r["base"] == p["base"] and r["n"] == p["n"] for r in resultados)
+    ]
+    if extra:
+        lineas += [
+            "Con los tamaños de esta corrida van también los que midió `make bench` en la misma",
+            "máquina (`bench/RESULTADOS.md`, con páginas; memoria: RSS máximo de un worker de",
+            "gunicorn): "
+            + ", ".join(f"{p['base']} {_mil(p['n'])} ({p['fecha']})" for p in extra)
+            + ".",
+            "",
+        ]
     limites = {}  # base -> (último tamaño que cumple todo, primer tamaño que falla)
     for base in ("sqlite", "postgres"):
-        filas = [r for r in resultados if r["base"] == base]
+        filas = sorted(
+            [r for r in [*resultados, *extra] if r["base"] == base], key=lambda r: r["n"]
+        )
         if not filas:
             lineas += [f"- **{base}**: sin corridas guardadas.", ""]
             continue
@@ -641,21 +684,27 @@ def seccion_quiebre(resultados):
     quienes = " y ".join(nombres[b] for b in mejores)
     if falla is None:
         lineas.append(
-            f"**Recomendación:** hasta {_mil(ok)} documentos, {quienes} "
+            f"**Con las metas absolutas, en esta máquina:** hasta {_mil(ok)} documentos, {quienes} "
             f"{'cumplen' if len(mejores) > 1 else 'cumple'} todas las "
             "metas: hasta ahí Elasticsearch no hace falta por rendimiento (puede convenir "
             "por otras razones, como varios servidores de búsqueda)."
         )
     elif ok is None:
         lineas.append(
-            f"**Recomendación:** Elasticsearch desde {_mil(falla)} documentos, el menor "
+            f"**Con las metas absolutas, en esta máquina:** Elasticsearch desde {_mil(falla)} documentos, el menor "
             "tamaño medido: ningún motor local cumple ahí las metas."
         )
     else:
         lineas.append(
-            f"**Recomendación:** Elasticsearch sobre {_mil(ok)} documentos: es lo más que "
+            f"**Con las metas absolutas, en esta máquina:** Elasticsearch sobre {_mil(ok)} documentos: es lo más que "
             f"aguanta un motor local con las metas ({quienes}); con {_mil(falla)} ya no cumple."
         )
+    lineas.append(
+        "Las metas de latencia dependen de la máquina (la de esta corrida mide el piso de "
+        "SQLite ~3 veces más lento que la del 2026-12-02, `bench/brechas.md`); la memoria "
+        "no. La recomendación del proyecto, que pesa las dos, está en el README («¿Motor "
+        "local o Elasticsearch?»)."
+    )
     sqlite, postgres = limites.get("sqlite"), limites.get("postgres")
     if mejores == ["postgres"] and sqlite and sqlite[1] is not None:
         lineas.append(
@@ -714,6 +763,18 @@ def informe(resultados):
             f"{sin['p50']} / {sin['p95']} ms | {piso['p50']} / {piso['p95']} ms | "
             f"{mapa['segundos']} s | {mapa['rss_mib']} MiB |"
         )
+    notas = [
+        f"- {r['base']}, {_mil(r['n'])}: {r['nota']}"
+        for r in [*resultados, *cargar_resultados(parciales=True)]
+        if r.get("nota")
+    ]
+    if notas:
+        lineas += [
+            "",
+            "Notas de las corridas (anotadas a mano en su JSON, clave `nota`):",
+            "",
+            *notas,
+        ]
     lineas += [
         "",
         "### Más detalle",
