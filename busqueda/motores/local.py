@@ -557,6 +557,16 @@ class MotorLocal(Motor):
             peso = f"(CASE d.tipo {pesos} ELSE 1.0 END)" if pesos else "1.0"
             frase = " ".join(terms)  # solo letras, dígitos y espacios: sin comodines de LIKE
             params_nivel = [frase, f"{frase} %", f"% {frase} %"]
+
+            def orden_por_relevancia(puntaje):
+                # Un solo ORDER BY para las dos formas de la consulta (con y sin unión).
+                return (
+                    f"{NIVEL_TITULO} DESC, {cobertura_sql} * {peso} DESC, "
+                    f"{puntaje} * {peso} DESC, "
+                    "CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
+                    "LIMIT %s OFFSET %s"
+                )
+
             en_fila = indice.puntaje_en_fila(plan.grupos, plan.operador)
             if en_fila and (lista is not None or solo_frase) and not destacados and not plan.pesos:
                 # La base puntúa en la misma fila que tiene las claves de orden (título,
@@ -575,12 +585,7 @@ class MotorLocal(Motor):
                     condicion = f"{condicion} AND {calza_texto}"
                 sql = (
                     f"SELECT d.id FROM busqueda_documento d, {desde_sql} "  # noqa: S608
-                    f"WHERE {condicion} "
-                    f"ORDER BY {NIVEL_TITULO} DESC, "
-                    f"{cobertura_sql} * {peso} DESC, "
-                    f"{puntaje} * {peso} DESC, "
-                    f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
-                    f"LIMIT %s OFFSET %s"
+                    f"WHERE {condicion} ORDER BY {orden_por_relevancia(puntaje)}"
                 )
                 params = [
                     *params_puntaje,
@@ -625,11 +630,7 @@ class MotorLocal(Motor):
                 f"SELECT d.id FROM {indice.tabla_orden()} "  # noqa: S608
                 f"{union} ({texto_sql}) t ON t.documento_id = d.id "
                 f"{donde}"
-                f"ORDER BY {orden_destacados}{NIVEL_TITULO} DESC, "
-                f"{cobertura_sql} * {peso} DESC, "
-                f"COALESCE(t.puntaje, 0) * {peso} DESC, "
-                f"CASE WHEN d.fecha IS NULL THEN 1 ELSE 0 END, d.fecha DESC, d.id "
-                f"LIMIT %s OFFSET %s"
+                f"ORDER BY {orden_destacados}{orden_por_relevancia('COALESCE(t.puntaje, 0)')}"
             )
             params = [
                 *texto_params,
